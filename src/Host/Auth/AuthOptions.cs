@@ -1,0 +1,10 @@
+namespace CaseFlow.Host.Auth;
+
+/// <summary>Settings under <c>Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>An admin API key registered at start-up, so deployments and scripts need no manual step. Empty: none.</summary>
+    public string BootstrapAdminApiKey { get; set; } = "";
+}

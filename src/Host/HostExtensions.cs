@@ -1,0 +1,36 @@
+using CaseFlow.Host.ApiDocs;
+using CaseFlow.Host.Auth;
+using CaseFlow.Host.Database;
+using CaseFlow.Host.Health;
+using CaseFlow.Host.Jobs;
+
+namespace CaseFlow.Host;
+
+/// <summary>The host's own parts: database, jobs, authentication, health, API docs, error handling.</summary>
+public static class HostExtensions
+{
+    public static WebApplicationBuilder AddCaseFlowHost(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCaseFlowDatabase(builder.Configuration);
+        builder.Services.AddCaseFlowAuthentication(builder.Configuration);
+        builder.Services.AddCaseFlowJobs(builder.Configuration);
+        builder.Services.AddCaseFlowHealth();
+        builder.Services.AddCaseFlowApiDocs();
+        return builder;
+    }
+
+    public static WebApplication UseCaseFlowHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCaseFlowHealth();
+        app.MapCaseFlowApiDocs();
+        app.MapCaseFlowJobsDashboard();
+        app.MapCaseFlowApiKeys();
+        return app;
+    }
+}
