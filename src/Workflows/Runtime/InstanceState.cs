@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>
+/// The persisted execution state of one instance (the <c>state</c> column). Between steps nothing else exists:
+/// an instance is resumed by loading this, never from memory.
+/// </summary>
+public sealed class InstanceState
+{
+    public Dictionary<string, JsonNode?> Variables { get; set; } = [];
+
+    public JsonObject Input { get; set; } = [];
+
+    public JsonObject Output { get; set; } = [];
+
+    /// <summary>Per forward connection, the visits not yet consumed by its target: true = followed, false = skipped.</summary>
+    public Dictionary<string, List<bool>> Marks { get; set; } = [];
+
+    /// <summary>Per WaitAny join that already fired: the inbound connections whose late visits it still absorbs.</summary>
+    public Dictionary<string, List<string>> JoinOwed { get; set; } = [];
+
+    /// <summary>Activities that wait (bookmarks) or faulted.</summary>
+    public List<ActiveActivity> Active { get; set; } = [];
+
+    /// <summary>Activities scheduled but not run; empty at rest except after a fault stopped the run.</summary>
+    public List<string> Scheduled { get; set; } = [];
+}
+
+/// <summary>An activity execution that has not completed: blocked on bookmarks, or faulted.</summary>
+public sealed class ActiveActivity
+{
+    public required string ActivityInstanceId { get; init; }
+
+    public required string ActivityId { get; init; }
+
+    public required string ActivityType { get; init; }
+
+    public string Status { get; set; } = ActivityStatus.Running;
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Whatever the activity needs to remember while it waits (e.g. its evaluated inputs).</summary>
+    public JsonObject Properties { get; init; } = [];
+}
+
+public static class ActivityStatus
+{
+    public const string Running = "Running";
+    public const string Completed = "Completed";
+    public const string Canceled = "Canceled";
+    public const string Faulted = "Faulted";
+}
+
+public static class WorkflowStatus
+{
+    public const string Running = "Running";
+    public const string Finished = "Finished";
+}
+
+public static class WorkflowSubStatus
+{
+    public const string Pending = "Pending";
+    public const string Executing = "Executing";
+    public const string Suspended = "Suspended";
+    public const string Finished = "Finished";
+    public const string Cancelled = "Cancelled";
+    public const string Faulted = "Faulted";
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>
+/// Something a step did that other modules act on in the same transaction (open an office task, write an outbox
+/// row, close a case). Effects are how the runtime stays ignorant of cases while the case layer stays consistent.
+/// </summary>
+public abstract record WorkflowEffect;
+
+public sealed record BookmarkCreated(StoredBookmark Bookmark) : WorkflowEffect;
+
+/// <summary>A bookmark went away: resumed (<paramref name="Resumed"/>) or cancelled with its activity or instance.</summary>
+public sealed record BookmarkRemoved(StoredBookmark Bookmark, bool Resumed, JsonObject? ResumeInput) : WorkflowEffect;
+
+/// <summary>An activity asks its surroundings for something (e.g. <c>FinalActIssued</c>, <c>CitizenNotificationRequested</c>).</summary>
+public sealed record ActivitySignal(string Name, string ActivityId, string ActivityType, JsonObject Data) : WorkflowEffect;
+
+public sealed record InstanceFinished(string SubStatus) : WorkflowEffect;
+
+public sealed record InstanceFaulted(string ActivityId, string Message) : WorkflowEffect;

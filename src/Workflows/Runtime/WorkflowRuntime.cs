@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Definitions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>
+/// Starts, resumes, cancels and retries instances. Each call is one transaction: the instance row is locked
+/// (<c>FOR UPDATE</c>), the step runs in memory, and the instance, its bookmarks, timers, journal, incidents and
+/// every effect handler's domain writes are committed together — or not at all.
+/// </summary>
+public sealed class WorkflowRuntime(
+    NpgsqlDataSource dataSource,
+    DefinitionStore definitions,
+    ActivityRegistry registry,
+    IEnumerable<IWorkflowEffectHandler> effectHandlers,
+    TimeProvider clock,
+    ILogger<WorkflowRuntime> logger)
+{
+    public async Task<InstanceSnapshot> StartAsync(StartWorkflow request, CancellationToken ct)
+    {
+        var definition = await definitions.FindAsync(request.DefinitionId, request.Version ?? VersionOptions.Published, ct)
+                         ?? throw new WorkflowNotFoundException($"No {(request.Version ?? VersionOptions.Published).Kind.ToLowerInvariant()} version of workflow definition '{request.DefinitionId}'.");
+        var now = clock.GetUtcNow();
+        var instance = new InstanceRecord
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersionId = definition.Id,
+            Version = definition.Version,
+            Name = request.Name ?? definition.Name,
+            CorrelationId = request.CorrelationId,
+            State = new InstanceState { Input = (JsonObject?)request.Input?.DeepClone() ?? [] },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await InstanceStore.InsertAsync(connection, transaction, instance, ct);
+        if (request.OnCreated is not null)
+        {
+            await request.OnCreated(connection, transaction, instance.Id);
+        }
+
+        var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
+        await step.StartAsync();
+        return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
+    }
+
+    /// <summary>Resumes the instance at one bookmark. A bookmark already consumed is a conflict and changes nothing.</summary>
+    public async Task<InstanceSnapshot> ResumeAsync(string instanceId, string bookmarkId, JsonObject? input, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var instance = await InstanceStore.LockAsync(connection, transaction, instanceId, skipLocked: false, ct)
+                       ?? throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
+        var result = await ResumeLockedAsync(connection, transaction, instance, bookmarkId, input, ct);
+        return result ?? throw new BookmarkNotFoundException(instanceId, bookmarkId);
+    }
+
+    /// <summary>Fires one due timer if nobody else holds it or its instance; false when it was skipped or already gone.</summary>
+    internal async Task<bool> FireTimerAsync(string bookmarkId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        string instanceId;
+        await using (var claim = new NpgsqlCommand("SELECT instance_id FROM workflow_timers WHERE bookmark_id = @id AND due_at <= @now FOR UPDATE SKIP LOCKED", connection, transaction))
+        {
+            claim.Parameters.AddWithValue("id", bookmarkId);
+            claim.Parameters.AddWithValue("now", clock.GetUtcNow());
+            if (await claim.ExecuteScalarAsync(ct) is not string found)
+            {
+                return false;
+            }
+
+            instanceId = found;
+        }
+
+        // Never wait for an instance another step holds: its timer stays due and the next sweep takes it.
+        var instance = await InstanceStore.LockAsync(connection, transaction, instanceId, skipLocked: true, ct);
+        if (instance is null)
+        {
+            return false;
+        }
+
+        var result = await ResumeLockedAsync(connection, transaction, instance, bookmarkId, null, ct);
+        if (result is null)
+        {
+            // A timer whose activity no longer waits (an inconsistency that must not fire forever).
+            await using var delete = new NpgsqlCommand("DELETE FROM workflow_timers WHERE bookmark_id = @id", connection, transaction);
+            delete.Parameters.AddWithValue("id", bookmarkId);
+            await delete.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return result is not null;
+    }
+
+    public async Task<InstanceSnapshot> CancelAsync(string instanceId, CancellationToken ct) =>
+        await WithLockedInstanceAsync(instanceId, async (instance, step) =>
+        {
+            if (instance.IsFinished && instance.SubStatus != WorkflowSubStatus.Faulted)
+            {
+                throw new InstanceStateConflictException($"Instance {instanceId} is already {instance.SubStatus.ToLowerInvariant()}.");
+            }
+
+            await step.CancelAsync();
+            return false;
+        }, ct);
+
+    public async Task<InstanceSnapshot> RetryAsync(string instanceId, CancellationToken ct) =>
+        await WithLockedInstanceAsync(instanceId, async (instance, step) =>
+        {
+            if (instance.SubStatus != WorkflowSubStatus.Faulted)
+            {
+                throw new InstanceStateConflictException($"Instance {instanceId} is not faulted (it is {instance.SubStatus.ToLowerInvariant()}).");
+            }
+
+            await step.RetryAsync();
+            return true;
+        }, ct);
+
+    private async Task<InstanceSnapshot?> ResumeLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRecord instance, string bookmarkId, JsonObject? input, CancellationToken ct)
+    {
+        var bookmarks = await InstanceStore.BookmarksAsync(connection, transaction, instance.Id, ct);
+        var bookmark = bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
+        if (bookmark is null)
+        {
+            return null;
+        }
+
+        if (instance.IsFinished)
+        {
+            throw new InstanceStateConflictException($"Instance {instance.Id} is {instance.SubStatus.ToLowerInvariant()}; it cannot be resumed.");
+        }
+
+        var definition = await DefinitionOf(instance, ct);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        await step.ResumeAsync(bookmark, input);
+        return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
+    }
+
+    private async Task<InstanceSnapshot> WithLockedInstanceAsync(string instanceId, Func<InstanceRecord, WorkflowStep, Task<bool>> act, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var instance = await InstanceStore.LockAsync(connection, transaction, instanceId, skipLocked: false, ct)
+                       ?? throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
+        var definition = await DefinitionOf(instance, ct);
+        var bookmarks = await InstanceStore.BookmarksAsync(connection, transaction, instance.Id, ct);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        var resolveIncidents = await act(instance, step);
+        return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents, ct);
+    }
+
+    private async Task<InstanceSnapshot> CommitAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowDefinition definition, InstanceRecord instance, WorkflowStep step, bool resolveIncidents, CancellationToken ct)
+    {
+        instance.UpdatedAt = clock.GetUtcNow();
+        await InstanceStore.SaveAsync(connection, transaction, instance, step.Changes, resolveIncidents, ct);
+        var context = new WorkflowEffectContext(connection, transaction, instance, definition, step.Changes.Effects, instance.UpdatedAt);
+        foreach (var handler in effectHandlers)
+        {
+            await handler.HandleAsync(context, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        foreach (var action in context.AfterCommit)
+        {
+            action();
+        }
+
+        logger.LogDebug("Instance {InstanceId} of {DefinitionId} is {Status}/{SubStatus}", instance.Id, instance.DefinitionId, instance.Status, instance.SubStatus);
+        var bookmarks = await InstanceStore.BookmarksAsync(connection, null, instance.Id, ct);
+        return new InstanceSnapshot(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Status, instance.SubStatus,
+            instance.CorrelationId, bookmarks, new JsonObject(instance.State.Variables.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
+    }
+
+    private async Task<WorkflowDefinition> DefinitionOf(InstanceRecord instance, CancellationToken ct) =>
+        await definitions.FindByIdAsync(instance.DefinitionVersionId, ct)
+        ?? throw new WorkflowNotFoundException($"Definition version '{instance.DefinitionVersionId}' of instance {instance.Id} is missing.");
+}

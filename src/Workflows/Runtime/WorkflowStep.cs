@@ -1,0 +1,312 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Activities.Flow;
+using CaseFlow.Workflows.Definitions;
+using CaseFlow.Workflows.Expressions;
+using Microsoft.Extensions.Logging;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>
+/// Runs one step of one instance in memory — from a start, a resume, a cancel or a retry until the instance waits
+/// again — and records what changed. It follows Elsa's flowchart rules: an activity with several forward inbound
+/// connections runs once each of them has been visited and at least one was followed (a branch not taken does not
+/// block it); branches not taken propagate as skips; a WaitAny join continues on the first branch and cancels the
+/// others; a backward connection re-enters a loop; a terminal activity completes the flowchart.
+/// The caller persists <see cref="Changes"/> and the instance in one transaction.
+/// </summary>
+internal sealed partial class WorkflowStep
+{
+    private readonly WorkflowDefinition definition;
+    private readonly InstanceRecord instance;
+    private readonly ActivityRegistry registry;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly List<StoredBookmark> bookmarks;
+    private readonly LinkedList<string> queue;
+    private readonly ExpressionScope scope;
+
+    public WorkflowStep(WorkflowDefinition definition, InstanceRecord instance, IEnumerable<StoredBookmark> bookmarks, ActivityRegistry registry, TimeProvider clock, ILogger logger)
+    {
+        this.definition = definition;
+        this.instance = instance;
+        this.registry = registry;
+        this.clock = clock;
+        this.logger = logger;
+        this.bookmarks = [.. bookmarks];
+        queue = new LinkedList<string>(instance.State.Scheduled);
+        scope = new ExpressionScope(instance.State.Variables, instance.State.Input, instance.Id, instance.DefinitionId, () => instance.CorrelationId);
+    }
+
+    public StepChanges Changes { get; } = new();
+
+    private InstanceState State => instance.State;
+
+    private Flowchart Flow => definition.Root;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task StartAsync()
+    {
+        foreach (var variable in definition.Variables)
+        {
+            State.Variables.TryAdd(variable.Name, variable.Value?.DeepClone());
+        }
+
+        instance.Status = WorkflowStatus.Running;
+        instance.SubStatus = WorkflowSubStatus.Executing;
+        queue.AddLast(Flow.Start!.Id);
+        await RunAsync();
+    }
+
+    public async Task ResumeAsync(StoredBookmark bookmark, JsonObject? input)
+    {
+        var active = State.Active.FirstOrDefault(a => a.ActivityInstanceId == bookmark.ActivityInstanceId && a.Status == ActivityStatus.Running)
+                     ?? throw new BookmarkNotFoundException(instance.Id, bookmark.Id);
+        var node = Flow.Find(active.ActivityId)!;
+        instance.SubStatus = WorkflowSubStatus.Executing;
+        State.Active.Remove(active);
+        foreach (var sibling in bookmarks.Where(b => b.ActivityInstanceId == active.ActivityInstanceId).ToList())
+        {
+            RemoveBookmark(sibling, resumed: sibling.Id == bookmark.Id, input);
+        }
+
+        var record = RecordFor(node, active);
+        Journal(node, active, "Resumed", null, bookmark.Kind);
+        var context = ContextFor(node, active, input);
+        ActivityResult result;
+        try
+        {
+            result = await registry.Get(node.Type).ResumeAsync(context, bookmark);
+        }
+        catch (Exception ex) when (IsActivityFault(ex))
+        {
+            Fault(node, active, record, ex);
+            Settle();
+            return;
+        }
+
+        await ApplyAsync(node, active, record, context, result);
+        await RunAsync();
+    }
+
+    public Task CancelAsync()
+    {
+        foreach (var active in State.Active.ToList())
+        {
+            CancelActivity(active);
+        }
+
+        queue.Clear();
+        Finish(WorkflowSubStatus.Cancelled);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs every faulted activity again from its start; unresolved incidents are resolved by the caller.</summary>
+    public async Task RetryAsync()
+    {
+        var faulted = State.Active.Where(a => a.Status == ActivityStatus.Faulted).ToList();
+        foreach (var active in faulted)
+        {
+            State.Active.Remove(active);
+            queue.AddFirst(active.ActivityId);
+        }
+
+        instance.Status = WorkflowStatus.Running;
+        instance.SubStatus = WorkflowSubStatus.Executing;
+        instance.FinishedAt = null;
+        await RunAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        while (queue.Count > 0 && !instance.IsFinished)
+        {
+            var activityId = queue.First!.Value;
+            queue.RemoveFirst();
+            await ExecuteAsync(Flow.Find(activityId)!);
+        }
+
+        Settle();
+    }
+
+    private void Settle()
+    {
+        State.Scheduled = [.. queue];
+        if (instance.IsFinished)
+        {
+            return;
+        }
+
+        if (State.Active.Count == 0 && queue.Count == 0)
+        {
+            Finish(WorkflowSubStatus.Finished);
+        }
+        else
+        {
+            instance.SubStatus = WorkflowSubStatus.Suspended;
+        }
+    }
+
+    private async Task ExecuteAsync(ActivityNode node)
+    {
+        var active = new ActiveActivity
+        {
+            ActivityInstanceId = NewId(),
+            ActivityId = node.Id,
+            ActivityType = node.Type,
+            StartedAt = Now,
+        };
+        var record = RecordFor(node, active);
+        Journal(node, active, "Started", null, null);
+        var context = ContextFor(node, active, null);
+        ActivityResult result;
+        try
+        {
+            result = await registry.Get(node.Type).ExecuteAsync(context);
+        }
+        catch (Exception ex) when (IsActivityFault(ex))
+        {
+            Fault(node, active, record, ex);
+            return;
+        }
+
+        await ApplyAsync(node, active, record, context, result);
+    }
+
+    private Task ApplyAsync(ActivityNode node, ActiveActivity active, ActivityExecutionRecord record, ActivityContext context, ActivityResult result)
+    {
+        switch (result)
+        {
+            case ActivityResult.Completed completed:
+                record.Status = ActivityStatus.Completed;
+                record.Outcomes = completed.Outcomes;
+                record.CompletedAt = Now;
+                record.HasBookmarks = false;
+                Journal(node, active, "Completed", completed.Outcomes, context.JournalMessage);
+                OnCompleted(node, completed.Outcomes);
+                break;
+            case ActivityResult.Blocked blocked:
+                record.HasBookmarks = true;
+                State.Active.Add(active);
+                foreach (var request in blocked.Bookmarks)
+                {
+                    var bookmark = new StoredBookmark(NewId(), instance.Id, node.Id, node.NodeId, active.ActivityInstanceId, node.Type,
+                        request.Kind, request.Payload, request.DueAt, Now);
+                    bookmarks.Add(bookmark);
+                    Changes.NewBookmarks.Add(bookmark);
+                    Changes.Effects.Add(new BookmarkCreated(bookmark));
+                }
+
+                Journal(node, active, "Suspended", null, context.JournalMessage);
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void OnCompleted(ActivityNode node, IReadOnlyList<string> outcomes)
+    {
+        if (registry.Get(node.Type).Descriptor.IsTerminal)
+        {
+            foreach (var active in State.Active.ToList())
+            {
+                CancelActivity(active);
+            }
+
+            queue.Clear();
+            State.Marks.Clear();
+            State.JoinOwed.Clear();
+            Finish(WorkflowSubStatus.Finished);
+            return;
+        }
+
+        Visit(node.Id, outcomes);
+    }
+
+    private void Finish(string subStatus)
+    {
+        instance.Status = WorkflowStatus.Finished;
+        instance.SubStatus = subStatus;
+        instance.FinishedAt = Now;
+        Changes.Effects.Add(new InstanceFinished(subStatus));
+    }
+
+    private void Fault(ActivityNode node, ActiveActivity active, ActivityExecutionRecord record, Exception ex)
+    {
+        var exception = new JsonObject { ["type"] = ex.GetType().FullName, ["message"] = ex.Message };
+        logger.LogWarning("Activity {ActivityId} ({ActivityType}) of instance {InstanceId} faulted: {Message}", node.Id, node.Type, instance.Id, ex.Message);
+        record.Status = ActivityStatus.Faulted;
+        record.Exception = exception;
+        record.CompletedAt = Now;
+        active.Status = ActivityStatus.Faulted;
+        State.Active.Add(active);
+        Journal(node, active, "Faulted", null, ex.Message);
+        Changes.Incidents.Add(new Incident(NewId(), node.Id, node.NodeId, node.Type, ex.Message, exception, Now));
+        Changes.Effects.Add(new InstanceFaulted(node.Id, ex.Message));
+        instance.IncidentCount++;
+        instance.Status = WorkflowStatus.Finished;
+        instance.SubStatus = WorkflowSubStatus.Faulted;
+        instance.FinishedAt = Now;
+    }
+
+    private void CancelActivity(ActiveActivity active)
+    {
+        State.Active.Remove(active);
+        foreach (var bookmark in bookmarks.Where(b => b.ActivityInstanceId == active.ActivityInstanceId).ToList())
+        {
+            RemoveBookmark(bookmark, resumed: false, null);
+        }
+
+        var node = Flow.Find(active.ActivityId)!;
+        var record = RecordFor(node, active);
+        record.Status = ActivityStatus.Canceled;
+        record.CompletedAt = Now;
+        Journal(node, active, "Cancelled", null, null);
+    }
+
+    private void RemoveBookmark(StoredBookmark bookmark, bool resumed, JsonObject? input)
+    {
+        bookmarks.Remove(bookmark);
+        if (Changes.NewBookmarks.Remove(bookmark))
+        {
+            // Created and gone within one step: nothing to store, nothing for effect handlers to open and close.
+            Changes.Effects.RemoveAll(e => e is BookmarkCreated created && created.Bookmark.Id == bookmark.Id);
+            return;
+        }
+
+        Changes.RemovedBookmarks.Add(bookmark);
+        Changes.Effects.Add(new BookmarkRemoved(bookmark, resumed, input));
+    }
+
+    private ActivityContext ContextFor(ActivityNode node, ActiveActivity active, JsonObject? resumeInput) =>
+        new(node, active, scope, clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput);
+
+    private ActivityExecutionRecord RecordFor(ActivityNode node, ActiveActivity active)
+    {
+        if (!Changes.Executions.TryGetValue(active.ActivityInstanceId, out var record))
+        {
+            record = new ActivityExecutionRecord
+            {
+                Id = active.ActivityInstanceId,
+                ActivityId = node.Id,
+                ActivityNodeId = node.NodeId,
+                ActivityType = node.Type,
+                ActivityName = node.Name,
+                StartedAt = active.StartedAt,
+                HasBookmarks = bookmarks.Any(b => b.ActivityInstanceId == active.ActivityInstanceId),
+            };
+            Changes.Executions[active.ActivityInstanceId] = record;
+        }
+
+        return record;
+    }
+
+    private void Journal(ActivityNode node, ActiveActivity active, string eventName, IReadOnlyList<string>? outcomes, string? message) =>
+        Changes.Journal.Add(new JournalEntry(node.Id, node.NodeId, active.ActivityInstanceId, node.Type, eventName, outcomes, message, Now));
+
+    // Faults of the activity (bad input, a script error) fault the instance; a refused resume input aborts the step.
+    private static bool IsActivityFault(Exception ex) => ex is not (ResumeRejectedException or BookmarkNotFoundException or OperationCanceledException or OutOfMemoryException);
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}
