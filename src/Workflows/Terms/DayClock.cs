@@ -13,8 +13,7 @@ internal sealed class DayClock
     private DateOnly countedFrom;
     private DateOnly end;
     private DateOnly stoppedUntil;
-    private DateOnly? resumesOn;
-    private bool openEnded;
+    private DateOnly? resumesOn; // set while a suspension is open: nothing else can happen until it ends
     private int suspensions;
 
     public DayClock(Term term, AgencyCalendar calendar, DateOnly receivedOn, bool allowMultipleSuspensions)
@@ -85,7 +84,6 @@ internal sealed class DayClock
         if (suspension.To is null)
         {
             resumesOn = cap;
-            openEnded = true;
         }
     }
 
@@ -119,11 +117,6 @@ internal sealed class DayClock
         };
         var shift = Stop(notice.Sent, resume);
         moves.Add(new ClockMove(notice.Sent, MoveCodes.RefusalNotice, $"preavviso di rigetto del {Date(notice.Sent)} (art. 10-bis): {what} ({shift})"));
-        if (notice.ObservationsReceived is null)
-        {
-            // Still waiting for observations, as far as we know; later events may follow once the 10 days lapse.
-            resumesOn = lapse;
-        }
     }
 
     /// <summary>Stops the clock from <paramref name="from"/> until it runs again on <paramref name="resume"/>.</summary>
@@ -150,13 +143,12 @@ internal sealed class DayClock
 
     private void CheckRunning(DateOnly date, string field)
     {
-        if (openEnded)
+        if (resumesOn is { } open)
         {
             throw new TermValidationException(field,
-                $"Il termine è ancora sospeso (ripresa al più tardi il {Date(resumesOn!.Value)}): registrare prima la fine della sospensione. / The clock is still stopped: record the end of the suspension first.");
+                $"Il termine è ancora sospeso (ripresa al più tardi il {Date(open)}): registrare prima la fine della sospensione. / The clock is still stopped: record the end of the suspension first.");
         }
 
-        resumesOn = null;
         if (date < countedFrom)
         {
             var since = countedFrom == receivedOn ? "la ricezione" : "l'ultima interruzione";
