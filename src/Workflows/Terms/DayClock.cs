@@ -72,6 +72,7 @@ internal sealed class DayClock
 
         var cap = suspension.From.AddDays(Suspension.MaxDays);
         var resume = suspension.To is { } arrived && arrived < cap ? arrived : cap;
+        var at = moves.Count;
         var shift = Stop(suspension.From, resume);
         var from = Date(suspension.From);
         var reason = suspension.To switch
@@ -80,7 +81,8 @@ internal sealed class DayClock
             var to when to > cap => $"sospensione dal {from} al {Date(cap)}, limite di 30 giorni raggiunto ({shift})",
             var to => $"sospensione dal {from} al {Date(to.Value)} ({shift})",
         };
-        moves.Add(new ClockMove(suspension.From, MoveCodes.Suspension, reason));
+        // Before the holidays the shift skipped: the suspension is what moved the date first.
+        moves.Insert(at, new ClockMove(suspension.From, MoveCodes.Suspension, reason));
         if (suspension.To is null)
         {
             resumesOn = cap;
@@ -115,8 +117,9 @@ internal sealed class DayClock
             // Observations after the 10 days are late: the clock already ran again when the 10 days lapsed.
             var o => (lapse, $"osservazioni pervenute il {Date(o.Value)}, oltre i 10 giorni: il termine riprende il {Date(lapse)}"),
         };
+        var at = moves.Count;
         var shift = Stop(notice.Sent, resume);
-        moves.Add(new ClockMove(notice.Sent, MoveCodes.RefusalNotice, $"preavviso di rigetto del {Date(notice.Sent)} (art. 10-bis): {what} ({shift})"));
+        moves.Insert(at, new ClockMove(notice.Sent, MoveCodes.RefusalNotice, $"preavviso di rigetto del {Date(notice.Sent)} (art. 10-bis): {what} ({shift})"));
     }
 
     /// <summary>Stops the clock from <paramref name="from"/> until it runs again on <paramref name="resume"/>.</summary>

@@ -8,16 +8,16 @@ namespace CaseFlow.Workflows.Terms;
 /// naming its field, not a binding failure.
 /// </summary>
 public sealed record DueDateQuery(
-    [property: FromQuery] string? ReceivedAt,
-    [property: FromQuery] string? Term,
-    [property: FromQuery] string? Agency,
-    [property: FromQuery] string? PatronDay,
-    [property: FromQuery] string[]? SuspendedFrom,
-    [property: FromQuery] string[]? SuspendedTo,
-    [property: FromQuery] string[]? InterruptedOn,
-    [property: FromQuery] string[]? RefusalNoticeSent,
-    [property: FromQuery] string[]? ObservationsReceived,
-    [property: FromQuery] string? AllowMultipleSuspensions)
+    [property: FromQuery(Name = "receivedAt")] string? ReceivedAt,
+    [property: FromQuery(Name = "term")] string? Term,
+    [property: FromQuery(Name = "agency")] string? Agency,
+    [property: FromQuery(Name = "patronDay")] string? PatronDay,
+    [property: FromQuery(Name = "suspendedFrom")] string[]? SuspendedFrom,
+    [property: FromQuery(Name = "suspendedTo")] string[]? SuspendedTo,
+    [property: FromQuery(Name = "interruptedOn")] string[]? InterruptedOn,
+    [property: FromQuery(Name = "refusalNoticeSent")] string[]? RefusalNoticeSent,
+    [property: FromQuery(Name = "observationsReceived")] string[]? ObservationsReceived,
+    [property: FromQuery(Name = "allowMultipleSuspensions")] string? AllowMultipleSuspensions)
 {
     private static readonly string[] DateTimeFormats =
         ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];

@@ -107,6 +107,11 @@ public static class DueDateTable
         ["a suspension of a working-day term moves it by the working days inside"] =
             new("2026-11-02", "10WD", "2026-11-23", ["suspension"],
                 [new Suspension(D("2026-11-10"), D("2026-11-17"))]),
+        // 5WD from Wed 25 Nov: 26 Nov (1) counted; open suspension from 26 Nov, cap 26 Dec; then 28, 29, 30, 31 Dec.
+        // The shift skips 8 Dec and 25 Dec, listed after the suspension that caused it.
+        ["an open suspension of a working-day term resumes at the cap"] =
+            new("2026-11-25T10:00:00+01:00", "5WD", "2026-12-31", ["suspension", "holiday", "holiday"],
+                [new Suspension(D("2026-11-26"))], Suspended: true),
 
         // ---- Interruption ----
         // Interrupted 20 Nov: 20 Nov + 30 = 20 Dec, a Sunday -> 21 Dec.
