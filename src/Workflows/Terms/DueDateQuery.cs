@@ -66,7 +66,8 @@ public sealed record DueDateQuery(
             return RomeTime.StartOf(date);
         }
 
-        if (!DateTime.TryParseExact(text.Trim(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
+        // An offset's '+' left unencoded in a query string arrives as a space; no accepted format has a space.
+        if (!DateTime.TryParseExact(text.Trim().Replace(' ', '+'), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
         {
             throw new TermValidationException(field, $"'{text}' non è una data (AAAA-MM-GG) né una data e ora ISO 8601. / Not a date or an ISO 8601 date-time.");
         }

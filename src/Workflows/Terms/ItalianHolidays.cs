@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CaseFlow.Workflows.Terms;
 
 /// <summary>The national public holidays (L. 260/1949 as amended), on which a term's last day cannot fall.</summary>
@@ -6,8 +8,13 @@ public static class ItalianHolidays
     /// <summary>L. 151/2025 restored 4 October (St Francis, patron of Italy) as a holiday from 2026.</summary>
     public const int SaintFrancisFirstYear = 2026;
 
+    // Counting asks about every day of a term: compute each year once.
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<Holiday>> ByYear = new();
+
     /// <summary>The holidays of <paramref name="year"/>, in date order.</summary>
-    public static IReadOnlyList<Holiday> For(int year)
+    public static IReadOnlyList<Holiday> For(int year) => ByYear.GetOrAdd(year, Compute);
+
+    private static IReadOnlyList<Holiday> Compute(int year)
     {
         var easterMonday = EasterSunday(year).AddDays(1);
         var holidays = new List<Holiday>
@@ -30,7 +37,7 @@ public static class ItalianHolidays
         }
 
         // Easter Monday can fall on 25 April (2011, 2095): both names stay, the date order is what callers rely on.
-        return holidays.OrderBy(h => h.Date).ToList();
+        return holidays.OrderBy(h => h.Date).ToList().AsReadOnly();
     }
 
     /// <summary>The national holiday on <paramref name="date"/>, if any.</summary>

@@ -57,6 +57,16 @@ public class DueDateEndpointTests(TermsFixture fixture) : IClassFixture<TermsFix
     }
 
     [Fact]
+    public async Task An_offset_with_an_unencoded_plus_is_still_read_as_an_offset()
+    {
+        // 23:30+00:00 on 1 Nov is 00:30 on 2 Nov in Rome: due 2 Dec, as in the table.
+        var (status, body, _) = await GetAsync("/api/terms/due-date?receivedAt=2026-11-01T23:30:00+00:00");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2026-12-02", body.GetProperty("dueDate").GetString());
+    }
+
+    [Fact]
     public async Task An_open_suspension_is_reported_with_the_date_the_cap_ends_it()
     {
         var (_, body, _) = await GetAsync("/api/terms/due-date?receivedAt=2026-11-02&suspendedFrom=2026-11-10&suspendedTo=");
