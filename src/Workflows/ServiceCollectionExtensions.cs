@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerSweeper>();
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
+        Terms.TermsExtensions.AddCaseFlowTerms(services, configuration);
         return services;
     }
 
@@ -56,6 +57,7 @@ public static class ServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapCaseFlowWorkflows(this IEndpointRouteBuilder app)
     {
+        Terms.DueDateEndpoint.MapCaseFlowTerms(app);
         return app;
     }
 }
