@@ -31,6 +31,7 @@ public static class HostExtensions
         app.MapCaseFlowApiDocs();
         app.MapCaseFlowJobsDashboard();
         app.MapCaseFlowApiKeys();
+        app.MapCaseFlowLogin();
         return app;
     }
 }
