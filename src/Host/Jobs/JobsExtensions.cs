@@ -15,19 +15,25 @@ public static class JobsExtensions
             .Validate(o => o.WorkerCount is > 0 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
             .ValidateOnStart();
 
+        // One storage per host, registered before AddHangfire so that its TryAdd keeps it: Hangfire's default hands every
+        // host the static JobStorage.Current, and with several hosts in one process (the tests) a host would then enqueue
+        // into, and run its server on, another host's database.
+        services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(
+            new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>),
+            new PostgreSqlStorageOptions
+            {
+                SchemaName = MigrationRunner.HangfireSchema,
+                PrepareSchemaIfNecessary = false,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            }));
+
         services.AddHangfire((sp, config) => config
+            .UseLogProvider(new DisposalTolerantLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrap => bootstrap.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>)),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = MigrationRunner.HangfireSchema,
-                    PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (options.RunServer)
         {
@@ -35,6 +41,8 @@ public static class JobsExtensions
             {
                 server.WorkerCount = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value.WorkerCount;
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                // This host's services, not the static JobActivator.Current of whichever host configured Hangfire last.
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
                 server.ServerName = $"caseflow-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
             });
         }

@@ -7,18 +7,21 @@ namespace CaseFlow.Notifications.Templates.Liquid;
 /// <summary>Values while rendering: null, string, decimal, bool, JSON objects and arrays, dictionaries and lists.</summary>
 internal static class LiquidValues
 {
+    // The casts matter: without them the switch is typed JsonNode and the implicit conversions turn every
+    // string, number and bool straight back into a JsonValue.
     public static object? FromJson(JsonNode? node) => node switch
     {
         null => null,
-        JsonValue v => v.GetValueKind() switch
+        JsonValue v => (object?)(v.GetValueKind() switch
         {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<decimal>(),
+            JsonValueKind.String => (object?)v.GetValue<string>(),
+            // Via the JSON text: a JsonValue built from an int refuses GetValue<decimal>.
+            JsonValueKind.Number => decimal.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,
-        },
-        _ => node,
+        }),
+        _ => (object?)node,
     };
 
     public static object? Member(object? target, string name) => target switch
