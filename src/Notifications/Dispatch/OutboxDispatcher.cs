@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CaseFlow.Notifications.Dispatch;
 
@@ -60,6 +61,9 @@ public sealed class OutboxDispatcher(
         TimeSpan? earliestRetry = null;
         await using var session = transport.OpenSession();
         string? connectError = null;
+        // Outcomes wait to travel with the next row's "send started", one round trip per message. Should the process
+        // die in between, the unrecorded row has send_started_at and turns uncertain: conservative, never a duplicate.
+        var pending = new List<NpgsqlBatchCommand>();
         foreach (var row in batch)
         {
             DeliveryResult result;
@@ -70,7 +74,16 @@ public sealed class OutboxDispatcher(
             }
             else
             {
-                await store.MarkSendStartedAsync(row, time.GetUtcNow(), CancellationToken.None);
+                pending.Add(OutboxStore.SendStarted(row, time.GetUtcNow()));
+                var changed = await store.ExecuteAsync(pending, CancellationToken.None);
+                pending.Clear();
+                if (changed[^1] == 0)
+                {
+                    // The lease expired and the row was recovered elsewhere: it is no longer ours to send.
+                    logger.LogWarning("Lost the claim on notification {NotificationId}; not sending it", row.Id);
+                    continue;
+                }
+
                 result = await session.SendAsync(messages.Create(row), ct);
                 if (result.ServerUnreachable)
                 {
@@ -78,44 +91,40 @@ public sealed class OutboxDispatcher(
                 }
             }
 
-            var delay = await RecordAsync(row, result);
+            var (command, delay) = Decide(row, result);
+            pending.Add(command);
             earliestRetry = delay is null ? earliestRetry : TimeSpan.FromTicks(Math.Min(delay.Value.Ticks, (earliestRetry ?? delay.Value).Ticks));
         }
 
+        // Written even when the job is being cancelled: losing an outcome would turn a sent message into an uncertain one.
+        await store.ExecuteAsync(pending, CancellationToken.None);
         return earliestRetry;
     }
 
-    // Outcomes are written even when the job is being cancelled: losing them would turn a sent message into a resend.
-    private async Task<TimeSpan?> RecordAsync(ClaimedMessage row, DeliveryResult result)
+    private (NpgsqlBatchCommand Command, TimeSpan? RetryIn) Decide(ClaimedMessage row, DeliveryResult result)
     {
         var now = time.GetUtcNow();
-        var ct = CancellationToken.None;
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
-                await store.MarkSentAsync(row, now, ct);
                 logger.LogInformation("Sent notification {NotificationId} for case {CaseId}", row.Id, row.CaseId);
-                return null;
+                return (OutboxStore.Sent(row, now), null);
             case DeliveryOutcome.Uncertain:
-                await store.MarkUncertainAsync(row, now, result.Error ?? "", ct);
                 logger.LogWarning("Notification {NotificationId} is uncertain: {Reason}", row.Id, result.Error);
-                return null;
+                return (OutboxStore.Uncertain(row, now, result.Error ?? ""), null);
             case DeliveryOutcome.Failed:
-                await store.MarkFailedAsync(row, now, result.Error ?? "", ct);
                 logger.LogWarning("Notification {NotificationId} was refused: {Reason}", row.Id, result.Error);
-                return null;
+                return (OutboxStore.Failed(row, now, result.Error ?? ""), null);
             default:
                 if (row.Attempts >= options.Value.MaxAttempts)
                 {
-                    await store.MarkFailedAsync(row, now, $"Gave up after {row.Attempts} attempts: {result.Error}", ct);
                     logger.LogWarning("Notification {NotificationId} failed after {Attempts} attempts: {Reason}", row.Id, row.Attempts, result.Error);
-                    return null;
+                    return (OutboxStore.Failed(row, now, $"Gave up after {row.Attempts} attempts: {result.Error}"), null);
                 }
 
                 var delay = Backoff(row.Attempts);
-                await store.MarkRetryAsync(row, now, now + delay, result.Error ?? "", ct);
                 logger.LogInformation("Notification {NotificationId} will be retried in {Delay}: {Reason}", row.Id, delay, result.Error);
-                return delay;
+                return (OutboxStore.Retry(row, now, now + delay, result.Error ?? ""), delay);
         }
     }
 

@@ -42,21 +42,43 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Written before the SMTP transaction of a row begins: after a crash it tells "maybe sent" from "never tried".</summary>
-    public Task<bool> MarkSendStartedAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken ct) =>
-        Update(message, "send_started_at = @now", now, null, null, ct);
+    public static NpgsqlBatchCommand SendStarted(ClaimedMessage message, DateTimeOffset now) =>
+        Update(message, "send_started_at = @now", now, null, null);
 
-    public Task<bool> MarkSentAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken ct) =>
-        Update(message, "status = 'sent', sent_at = @now, last_error = NULL, lease_until = NULL", now, null, null, ct);
+    public static NpgsqlBatchCommand Sent(ClaimedMessage message, DateTimeOffset now) =>
+        Update(message, "status = 'sent', sent_at = @now, last_error = NULL, lease_until = NULL", now, null, null);
 
-    public Task<bool> MarkRetryAsync(ClaimedMessage message, DateTimeOffset now, DateTimeOffset nextAttemptAt, string error, CancellationToken ct) =>
+    public static NpgsqlBatchCommand Retry(ClaimedMessage message, DateTimeOffset now, DateTimeOffset nextAttemptAt, string error) =>
         Update(message, "status = 'retrying', next_attempt_at = @next, last_error = @error, lease_until = NULL, send_started_at = NULL",
-            now, nextAttemptAt, error, ct);
+            now, nextAttemptAt, error);
 
-    public Task<bool> MarkUncertainAsync(ClaimedMessage message, DateTimeOffset now, string error, CancellationToken ct) =>
-        Update(message, "status = 'uncertain', last_error = @error, lease_until = NULL", now, null, error, ct);
+    public static NpgsqlBatchCommand Uncertain(ClaimedMessage message, DateTimeOffset now, string error) =>
+        Update(message, "status = 'uncertain', last_error = @error, lease_until = NULL", now, null, error);
 
-    public Task<bool> MarkFailedAsync(ClaimedMessage message, DateTimeOffset now, string error, CancellationToken ct) =>
-        Update(message, "status = 'failed', last_error = @error, lease_until = NULL", now, null, error, ct);
+    public static NpgsqlBatchCommand Failed(ClaimedMessage message, DateTimeOffset now, string error) =>
+        Update(message, "status = 'failed', last_error = @error, lease_until = NULL", now, null, error);
+
+    /// <summary>
+    /// Runs state changes in one round trip (the dispatcher sends the previous row's outcome with the next row's
+    /// "send started"); returns the rows each one changed — 0 means the claim was lost.
+    /// </summary>
+    public async Task<int[]> ExecuteAsync(IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct)
+    {
+        if (commands.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+        return commands.Select(c => c.RecordsAffected).ToArray();
+    }
 
     /// <summary>
     /// Claims whose lease ran out belong to a dispatcher that died. A row whose send never started goes back to the
@@ -90,15 +112,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return (requeued, uncertain);
     }
 
-    private async Task<bool> Update(ClaimedMessage message, string set, DateTimeOffset now, DateTimeOffset? next, string? error, CancellationToken ct)
+    private static NpgsqlBatchCommand Update(ClaimedMessage message, string set, DateTimeOffset now, DateTimeOffset? next, string? error)
     {
-        await using var command = dataSource.CreateCommand(
-            $"UPDATE outbox_messages SET {set}, updated_at = @now WHERE id = @id AND claim_id = @claim AND status = 'sending'");
-        command.Parameters.AddWithValue("id", message.Id);
-        command.Parameters.AddWithValue("claim", message.ClaimId);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("next", (object?)next ?? DBNull.Value);
-        command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        var command = new NpgsqlBatchCommand(
+            $"UPDATE outbox_messages SET {set}, updated_at = $3 WHERE id = $1 AND claim_id = $2 AND status = 'sending'"
+                .Replace("@now", "$3", StringComparison.Ordinal).Replace("@next", "$4", StringComparison.Ordinal)
+                .Replace("@error", "$5", StringComparison.Ordinal));
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.ClaimId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)next ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return command;
     }
 }
