@@ -38,12 +38,15 @@ internal static class OutboxBench
         var direct = await Direct(services, smtp, count);
         var single = await ThroughOutbox(services, database.DataSource, count, dispatchers: 1, prefix: "one");
         var dual = await ThroughOutbox(services, database.DataSource, count, dispatchers: 2, prefix: "two");
+        await using var nullServices = BuildServices(database.DataSource, smtp, nullTransport: true);
+        var databaseOnly = await ThroughOutbox(nullServices, database.DataSource, count, dispatchers: 1, prefix: "null");
 
         Console.WriteLine($"messages: {count}, cores: {Environment.ProcessorCount}, PostgreSQL fsync off, SMTP on loopback");
         Console.WriteLine($"MailKit direct, one connection       : {Rate(count, direct),8:0} msg/s");
         Console.WriteLine($"outbox enqueue (1 tx per message)    : {Rate(count, single.Enqueue),8:0} msg/s");
         Console.WriteLine($"outbox dispatch, 1 dispatcher        : {Rate(count, single.Dispatch),8:0} msg/s");
         Console.WriteLine($"outbox dispatch, 2 dispatchers       : {Rate(count, dual.Dispatch),8:0} msg/s");
+        Console.WriteLine($"dispatch, 1 dispatcher, no SMTP      : {Rate(count, databaseOnly.Dispatch),8:0} msg/s (the outbox's own cost)");
         Console.WriteLine($"outbox end to end, 1 dispatcher      : {Rate(count, single.Enqueue + single.Dispatch),8:0} msg/s");
         Console.WriteLine($"ratio dispatch(1) / direct           : {direct.TotalSeconds / single.Dispatch.TotalSeconds:0.00}");
         Console.WriteLine($"ratio end-to-end(1) / direct         : {direct.TotalSeconds / (single.Enqueue + single.Dispatch).TotalSeconds:0.00}");
@@ -59,7 +62,7 @@ internal static class OutboxBench
 
     private static double Rate(int count, TimeSpan elapsed) => count / elapsed.TotalSeconds;
 
-    private static ServiceProvider BuildServices(NpgsqlDataSource dataSource, SmtpServer smtp)
+    private static ServiceProvider BuildServices(NpgsqlDataSource dataSource, SmtpServer smtp, bool nullTransport = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -72,6 +75,10 @@ internal static class OutboxBench
         services.AddSingleton(dataSource);
         services.AddSingleton<IHostEnvironment>(new BenchEnvironment());
         services.AddCaseFlowNotifications(configuration);
+        if (nullTransport)
+        {
+            services.AddSingleton<IMailTransport, NullTransport>();
+        }
         return services.BuildServiceProvider();
     }
 
@@ -139,6 +146,15 @@ internal static class OutboxBench
         }
 
         return (enqueue, dispatch);
+    }
+
+    private sealed class NullTransport : IMailTransport, IMailSession
+    {
+        public IMailSession OpenSession() => this;
+
+        public Task<DeliveryResult> SendAsync(MimeMessage message, CancellationToken ct) => Task.FromResult(DeliveryResult.Sent);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class BenchEnvironment : IHostEnvironment

@@ -60,6 +60,7 @@ public sealed class OutboxDispatcher(
     {
         TimeSpan? earliestRetry = null;
         await using var session = transport.OpenSession();
+        await using var connection = await store.OpenConnectionAsync(CancellationToken.None);
         string? connectError = null;
         // Outcomes wait to travel with the next row's "send started", one round trip per message. Should the process
         // die in between, the unrecorded row has send_started_at and turns uncertain: conservative, never a duplicate.
@@ -75,7 +76,7 @@ public sealed class OutboxDispatcher(
             else
             {
                 pending.Add(OutboxStore.SendStarted(row, time.GetUtcNow()));
-                var changed = await store.ExecuteAsync(pending, CancellationToken.None);
+                var changed = await store.ExecuteAsync(connection, pending, CancellationToken.None);
                 pending.Clear();
                 if (changed[^1] == 0)
                 {
@@ -97,7 +98,7 @@ public sealed class OutboxDispatcher(
         }
 
         // Written even when the job is being cancelled: losing an outcome would turn a sent message into an uncertain one.
-        await store.ExecuteAsync(pending, CancellationToken.None);
+        await store.ExecuteAsync(connection, pending, CancellationToken.None);
         return earliestRetry;
     }
 

@@ -62,14 +62,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// Runs state changes in one round trip (the dispatcher sends the previous row's outcome with the next row's
     /// "send started"); returns the rows each one changed — 0 means the claim was lost.
     /// </summary>
-    public async Task<int[]> ExecuteAsync(IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct)
+    public async Task<int[]> ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct)
     {
         if (commands.Count == 0)
         {
             return [];
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
         foreach (var command in commands)
         {
@@ -85,6 +84,9 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// queue (its attempt did not happen); a row whose send had started may have been delivered: it becomes
     /// 'uncertain' for an operator to check, because a duplicate is worse than a question.
     /// </summary>
+    /// <summary>One connection for a whole batch: a dispatcher talks to the database once per message.</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => dataSource.OpenConnectionAsync(ct);
+
     public async Task<(int Requeued, int Uncertain)> RecoverExpiredLeasesAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
