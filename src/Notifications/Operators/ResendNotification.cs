@@ -28,7 +28,7 @@ internal static class ResendNotification
         if (await command.ExecuteScalarAsync(ct) is not null)
         {
             outbox.SignalCommitted();
-            return Results.Accepted($"/api/notifications?id={id}");
+            return Results.Accepted($"/api/notifications/{id}");
         }
 
         await using var exists = dataSource.CreateCommand("SELECT status FROM outbox_messages WHERE id = @id");
