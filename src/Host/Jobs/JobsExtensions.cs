@@ -27,6 +27,7 @@ public static class JobsExtensions
                 DistributedLockTimeout = TimeSpan.FromSeconds(15),
             })));
         services.AddHangfire((sp, config) => config
+            .UseLogProvider(new DisposalTolerantLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
