@@ -108,6 +108,13 @@ public class RunEndpointsTests(ElsaApiFixture fixture) : IClassFixture<ElsaApiFi
         Assert.All(new[] { "activityId", "activityNodeId", "activityType", "activityName", "eventName", "timestamp", "sequence", "activityInstanceId" }, f => Assert.NotNull(first[f]));
         var filtered = (await fixture.Admin.PostJsonAsync($"/workflow-instances/{id}/journal", new JsonObject { ["filter"] = new JsonObject { ["activityIds"] = new JsonArray("esame") } })).Json;
         Assert.All(filtered["items"]!.AsArray(), e => Assert.Equal("esame", e!["activityId"]!.GetValue<string>()));
+        Assert.NotEmpty(filtered["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.PostJsonAsync($"/workflow-instances/{id}/journal?skip=0&take=110", null)).Status);
+        var bare = (await fixture.Admin.PostJsonAsync($"/workflow-instances/{id}/journal", new JsonObject { ["eventNames"] = new JsonArray("Started") })).Json;
+        Assert.All(bare["items"]!.AsArray(), e => Assert.Equal("Started", e!["eventName"]!.GetValue<string>()));
+        var paged = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{id}/journal?skip=1&take=1")).Json;
+        Assert.Single(paged["items"]!.AsArray());
+        Assert.Equal(journal["totalCount"]!.GetValue<long>(), paged["totalCount"]!.GetValue<long>());
 
         var nodeId = "Workflow1:flowchart1:esame";
         var executions = (await fixture.Admin.GetJsonAsync($"/activity-executions/list?WorkflowInstanceId={id}&ActivityNodeId={nodeId}")).Json;
