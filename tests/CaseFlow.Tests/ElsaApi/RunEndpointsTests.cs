@@ -47,6 +47,9 @@ public class RunEndpointsTests(ElsaApiFixture fixture) : IClassFixture<ElsaApiFi
         Assert.Equal("Finished", highState["subStatus"]!.GetValue<string>());
         Assert.Equal(1500, highState["variables"]!["Importo"]!.GetValue<int>());
         Assert.Equal("istruttoria semplificata", lowState["variables"]!["Esito"]!.GetValue<string>());
+        var variables = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{high}/variables")).Json["items"]!.AsArray();
+        Assert.Equal(["8d1e0f6a2b3c4d5e", "1a2b3c4d5e6f7a8b"], variables.Select(v => v!["id"]!.GetValue<string>()));
+        Assert.Equal(1500, variables[0]!["value"]!.GetValue<int>());
         var journal = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{high}/journal?skip=0&take=100")).Json;
         var completed = journal["items"]!.AsArray().Where(e => e!["eventName"]!.GetValue<string>() == "Completed").Select(e => e!["activityId"]!.GetValue<string>());
         Assert.Equal(["start1", "setImporto", "sopraSoglia", "scriviAlta", "fine"], completed);
@@ -92,8 +95,10 @@ public class RunEndpointsTests(ElsaApiFixture fixture) : IClassFixture<ElsaApiFi
         Assert.Equal(id, summary["id"]!.GetValue<string>());
         Assert.All(new[] { "definitionId", "definitionVersionId", "version", "status", "subStatus", "correlationId", "name", "incidentCount", "createdAt", "updatedAt", "finishedAt" },
             f => Assert.True(summary.ContainsKey(f), f));
-        var byQuery = (await fixture.Admin.GetJsonAsync($"/workflow-instances?definitionId={definitionId}&status=Finished")).Json;
-        Assert.Equal(0, byQuery["totalCount"]!.GetValue<long>());
+        var byQuery = (await fixture.Admin.GetJsonAsync($"/workflow-instances?definitionIds={definitionId}&subStatuses=Suspended&subStatuses=Faulted&pageSize=5&page=0")).Json;
+        Assert.Equal(id, byQuery["items"]!.AsArray().Single()!["id"]!.GetValue<string>());
+        var none = (await fixture.Admin.GetJsonAsync($"/workflow-instances?definitionId={definitionId}&status=Finished")).Json;
+        Assert.Equal(0, none["totalCount"]!.GetValue<long>());
 
         var instance = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{id}")).Json;
         Assert.Equal(definitionId, instance["definitionId"]!.GetValue<string>());
