@@ -4,6 +4,7 @@ using CaseFlow.Bench.Outbox;
 var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["outbox"] = OutboxBench.RunAsync,
+    ["runtime"] = CaseFlow.Bench.Runtime.RuntimeBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

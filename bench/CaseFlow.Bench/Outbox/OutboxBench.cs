@@ -16,6 +16,8 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using Npgsql;
 
+using CaseFlow.Bench;
+
 namespace CaseFlow.Bench.Outbox;
 
 /// <summary>

@@ -179,9 +179,8 @@ public sealed class WorkflowRuntime(
         }
 
         logger.LogDebug("Instance {InstanceId} of {DefinitionId} is {Status}/{SubStatus}", instance.Id, instance.DefinitionId, instance.Status, instance.SubStatus);
-        var bookmarks = await InstanceStore.BookmarksAsync(connection, null, instance.Id, ct);
         return new InstanceSnapshot(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Status, instance.SubStatus,
-            instance.CorrelationId, bookmarks, new JsonObject(instance.State.Variables.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
+            instance.CorrelationId, [.. step.Bookmarks], new JsonObject(instance.State.Variables.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
     }
 
     private async Task<WorkflowDefinition> DefinitionOf(InstanceRecord instance, CancellationToken ct) =>

@@ -40,6 +40,9 @@ internal sealed partial class WorkflowStep
 
     public StepChanges Changes { get; } = new();
 
+    /// <summary>The instance's bookmarks as they stand after this step.</summary>
+    public IReadOnlyList<StoredBookmark> Bookmarks => bookmarks;
+
     private InstanceState State => instance.State;
 
     private Flowchart Flow => definition.Root;

@@ -2,7 +2,7 @@ using CaseFlow.Host.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace CaseFlow.Bench.Outbox;
+namespace CaseFlow.Bench;
 
 /// <summary>A private, throw-away PostgreSQL cluster (fsync off, like the tests) with CaseFlow's schema.</summary>
 internal sealed class BenchDatabase : IAsyncDisposable
@@ -18,6 +18,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    public LocalPostgresCluster Cluster => cluster;
 
     public static async Task<BenchDatabase> StartAsync()
     {
