@@ -22,6 +22,8 @@ public static class RunExtensions
     {
         null => null,
         StartupException s => s,
+        // ValidateOnStart failures name the setting already; they deserve the same one-line treatment.
+        Microsoft.Extensions.Options.OptionsValidationException o => new StartupException(o.Message, o),
         AggregateException a => a.InnerExceptions.Select(Find).FirstOrDefault(f => f is not null),
         _ => Find(ex.InnerException),
     };

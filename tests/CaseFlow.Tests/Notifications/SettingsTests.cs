@@ -1,29 +1,26 @@
 using CaseFlow.Notifications;
 using CaseFlow.Notifications.Smtp;
 using CaseFlow.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Tests.Notifications;
 
 public class SettingsTests
 {
     [Theory]
-    [InlineData("Smtp:Port", "0", "Smtp:Port")]
-    [InlineData("Smtp:Security", "Sometimes", "Smtp:Security")]
-    [InlineData("Smtp:From:Address", "not an address", "Smtp:From:Address")]
-    [InlineData("Notifications:BatchSize", "0", "Notifications:BatchSize")]
-    public async Task A_bad_setting_stops_the_host_with_a_message_naming_the_key(string key, string value, string named)
+    [InlineData("Smtp__Port", "0", "Smtp:Port")]
+    [InlineData("Smtp__From__Address", "not an address", "Smtp:From:Address")]
+    public async Task A_bad_setting_stops_the_host_with_one_line_naming_the_key(string variable, string value, string named)
     {
-        await using var app = new CaseFlowApp(await TestCluster.CreateDatabaseAsync(), new Dictionary<string, string?>
+        await using var host = HostProcess.Start(new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = "127.0.0.1",
-            [key] = value,
+            ["ConnectionStrings__CaseFlow"] = await TestCluster.CreateDatabaseAsync(),
+            ["Smtp__Host"] = "127.0.0.1",
+            [variable] = value,
         });
 
-        var error = Record.Exception(() => app.Server);
-
-        Assert.NotNull(error);
-        Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+        var line = host.Output.Split('\n').Single(l => l.StartsWith("CaseFlow could not start:", StringComparison.Ordinal));
+        Assert.Contains(named, line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,12 +40,8 @@ public class SettingsTests
         Assert.Contains(result.Failures!, f => f.Contains("Smtp:Password", StringComparison.Ordinal));
         Assert.True(new SmtpOptionsValidator().Validate(null, new SmtpOptions()).Succeeded);
         Assert.True(new NotificationsOptionsValidator().Validate(null, new NotificationsOptions()).Succeeded);
+        var batch = new NotificationsOptionsValidator().Validate(null, new NotificationsOptions { BatchSize = 0, SweepCron = "every minute" });
+        Assert.Contains(batch.Failures!, f => f.Contains("Notifications:BatchSize", StringComparison.Ordinal));
+        Assert.Contains(batch.Failures!, f => f.Contains("Notifications:SweepCron", StringComparison.Ordinal));
     }
-
-    private static string Flatten(Exception error) => error switch
-    {
-        OptionsValidationException o => o.Message,
-        AggregateException a => string.Join(" | ", a.InnerExceptions.Select(Flatten)),
-        _ => error.Message + (error.InnerException is null ? "" : " | " + Flatten(error.InnerException)),
-    };
 }
