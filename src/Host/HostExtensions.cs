@@ -33,6 +33,7 @@ public static class HostExtensions
         app.MapCaseFlowApiDocs();
         app.MapCaseFlowJobsDashboard();
         app.MapCaseFlowApiKeys();
+        app.MapCaseFlowLogin();
         app.MapCaseFlowStudio();
         return app;
     }

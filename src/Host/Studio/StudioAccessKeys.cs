@@ -27,7 +27,7 @@ public sealed class StudioAccessKeys(ApiKeyStore store, TimeProvider clock, IOpt
         }
 
         var expiresAt = now + lifetime;
-        var (_, secret) = await store.CreateAsync($"studio: {user.Identity?.Name ?? person}", [Roles.Designer], ct);
+        var (_, secret) = await store.CreateAsync($"studio: {user.Identity?.Name ?? person}", [Roles.Designer], ct, lifetime, owner: person);
         issued[person] = new Issued(secret, expiresAt);
         return secret;
     }

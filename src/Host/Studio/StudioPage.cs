@@ -41,7 +41,7 @@ public static class StudioPage
         {
             remoteEndpoint = RemoteEndpoint(context.Request),
             apiKey = await keys.ForAsync(user, context.RequestAborted),
-            user = user.Identity.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            user = user.FindFirstValue("display_name") ?? user.Identity.Name ?? "",
         };
         // The default encoder escapes '<', '>' and '&', so the JSON cannot close the script element it sits in.
         var html = Template.Value.Replace("{{CONFIG}}", JsonSerializer.Serialize(config), StringComparison.Ordinal);
