@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
         Terms.TermsExtensions.AddCaseFlowTerms(services, configuration);
+        ElsaApi.ElsaApiExtensions.AddCaseFlowElsaApi(services, configuration);
         return services;
     }
 
@@ -59,6 +60,7 @@ public static class ServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCaseFlowWorkflows(this IEndpointRouteBuilder app)
     {
         Terms.DueDateEndpoint.MapCaseFlowTerms(app);
+        ElsaApi.ElsaApiExtensions.MapCaseFlowElsaApi(app);
         return app;
     }
 }
