@@ -1,12 +1,14 @@
 using CaseFlow.ServiceDefaults.Access;
 using CaseFlow.Workflows.ElsaApi.ActivityExecutions;
 using CaseFlow.Workflows.ElsaApi.Alterations;
+using CaseFlow.Workflows.ElsaApi.Bookmarks;
 using CaseFlow.Workflows.ElsaApi.Descriptors;
 using CaseFlow.Workflows.ElsaApi.Features;
 using CaseFlow.Workflows.ElsaApi.WorkflowDefinitions;
 using CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,12 +33,17 @@ public static class ElsaApiExtensions
         services.AddTransient<IStartupFilter, StudioCors.StartupFilter>();
         services.AddSingleton<InstanceReader>();
         services.AddSingleton<VariableEditor>();
+        services.AddDataProtection();
+        services.AddSingleton<ResumeTokens>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCaseFlowElsaApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(RoutePrefix).WithTags("Elsa API").AddEndpointFilter<ElsaErrors>();
+
+        // Anonymous as in Elsa: the token is the credential.
+        ResumeByToken.Map(api);
 
         var designer = api.MapGroup("").RequireAuthorization(Roles.Designer);
         DefinitionEndpoints.Map(designer);
@@ -52,6 +59,7 @@ public static class ElsaApiExtensions
         RunEndpoints.Map(runners);
         ControlEndpoints.Map(runners);
         AlterationEndpoints.Map(runners);
+        ListBookmarks.Map(runners);
         return app;
     }
 }

@@ -122,6 +122,9 @@ public class DefinitionEndpointsTests(ElsaApiFixture fixture) : IClassFixture<El
         var history = (await fixture.Admin.GetJsonAsync($"/workflow-definitions?versionOptions=AllVersions&Page=0&PageSize=10&DefinitionIds={id}&OrderBy=Version&OrderDirection=Descending")).Json;
         Assert.Equal([2, 1], history["items"]!.AsArray().Select(i => i!["version"]!.GetValue<int>()));
         Assert.Equal(2, history["totalCount"]!.GetValue<long>());
+        var oldVersionId = history["items"]![1]!["id"]!.GetValue<string>();
+        var byIds = (await fixture.Admin.GetJsonAsync($"/workflow-definitions?versionOptions=&Ids={oldVersionId}")).Json;
+        Assert.Equal(oldVersionId, byIds["items"]!.AsArray().Single()!["id"]!.GetValue<string>());
         var system = (await fixture.Admin.GetJsonAsync("/workflow-definitions?IsSystem=True")).Json;
         Assert.Empty(system["items"]!.AsArray());
     }

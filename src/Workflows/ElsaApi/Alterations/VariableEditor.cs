@@ -17,8 +17,8 @@ internal sealed class VariableEditor(NpgsqlDataSource db, DefinitionStore defini
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        string versionId, status;
-        await using (var select = new NpgsqlCommand("SELECT definition_version_id, status FROM workflow_instances WHERE id = @id FOR UPDATE", connection, transaction))
+        string versionId, status, subStatus;
+        await using (var select = new NpgsqlCommand("SELECT definition_version_id, status, sub_status FROM workflow_instances WHERE id = @id FOR UPDATE", connection, transaction))
         {
             select.Parameters.AddWithValue("id", instanceId);
             await using var reader = await select.ExecuteReaderAsync(ct);
@@ -27,10 +27,11 @@ internal sealed class VariableEditor(NpgsqlDataSource db, DefinitionStore defini
                 throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
             }
 
-            (versionId, status) = (reader.GetString(0), reader.GetString(1));
+            (versionId, status, subStatus) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
         }
 
-        if (status == WorkflowStatus.Finished)
+        // A faulted instance counts as finished but is exactly the one worth fixing before a retry.
+        if (status == WorkflowStatus.Finished && subStatus != WorkflowSubStatus.Faulted)
         {
             throw new InstanceStateConflictException($"Instance {instanceId} is finished; its variables no longer change.");
         }

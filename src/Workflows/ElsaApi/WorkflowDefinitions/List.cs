@@ -23,6 +23,12 @@ internal static class List
             return Problems.Validation("versionOptions", $"Unknown versionOptions '{query.VersionOptions}'.");
         }
 
+        // As in Elsa, no selector means no version filter: the instance viewer looks up old versions by id this way.
+        if (string.IsNullOrWhiteSpace(query.VersionOptions))
+        {
+            versions = Definitions.VersionOptions.AllVersions;
+        }
+
         // CaseFlow has no system workflows: asking for them gives an empty page.
         var found = query.IsSystem == true ? [] : await store.ListAsync(versions, query.DefinitionIds, query.Ids, query.SearchTerm, ct);
         var ordered = Order(found, query.OrderBy, query.OrderDirection).ToList();

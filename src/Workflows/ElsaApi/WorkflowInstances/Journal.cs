@@ -18,12 +18,16 @@ internal static class Journal
         api.MapGet("/workflow-instances/{id}/journal", ([AsParameters] PageQuery page, InstanceReader reader, NpgsqlDataSource db, CancellationToken ct) =>
             Handle(page, null, reader, db, ct)).WithName("ElsaGetWorkflowInstanceJournal");
         api.MapPost("/workflow-instances/{id}/journal", ([AsParameters] PageQuery page, FilterBody? body, InstanceReader reader, NpgsqlDataSource db, CancellationToken ct) =>
-            Handle(page, body?.Filter, reader, db, ct)).WithName("ElsaFilterWorkflowInstanceJournal");
+            Handle(page, body?.Filter ?? body?.AsFilter(), reader, db, ct)).WithName("ElsaFilterWorkflowInstanceJournal");
     }
 
     internal sealed record PageQuery(string Id, int? Skip, int? Take, int? Page, int? PageSize);
 
-    internal sealed record FilterBody(JournalFilter? Filter);
+    /// <summary>Elsa wraps the filter (<c>{filter: {…}}</c>); a bare filter is accepted too.</summary>
+    internal sealed record FilterBody(JournalFilter? Filter, string[]? ActivityIds, string[]? ActivityNodeIds, string[]? ExcludedActivityTypes, string[]? EventNames)
+    {
+        public JournalFilter AsFilter() => new(ActivityIds, ActivityNodeIds, ExcludedActivityTypes, EventNames);
+    }
 
     internal sealed record JournalFilter(string[]? ActivityIds, string[]? ActivityNodeIds, string[]? ExcludedActivityTypes, string[]? EventNames);
 
