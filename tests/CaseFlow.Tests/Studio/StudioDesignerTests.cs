@@ -126,6 +126,16 @@ public sealed class StudioDesignerTests(StudioBrowserFixture fixture) : IClassFi
             Assert.False(Chrome.FindElement(By.Id("blazor-error-ui")).Displayed, "no Blazor error bar");
         });
 
+        Step("studio-instance-list", () =>
+        {
+            Chrome.FindElement(By.Id("nav-instances")).Click();
+            var row = $"//elsa-workflow-instance-list//td[contains(., '{instanceId}')]";
+            Until(d => d.FindElements(By.XPath(row)).Count > 0, BootTimeout, "the Studio's instance list shows the new instance");
+            Chrome.FindElement(By.XPath(row)).Click();
+            Until(d => d.Url.EndsWith($"#/istanze/{instanceId}", StringComparison.Ordinal), StepTimeout, "a row click opens the instance viewer");
+            Until(d => d.FindElements(By.CssSelector("elsa-workflow-instance-viewer g.x6-node")).Count == 3, BootTimeout, "the viewer draws the instance");
+        });
+
         Step("back-to-list", () =>
         {
             Chrome.Navigate().GoToUrl(new Uri(fixture.BaseAddress, "/studio#/procedimenti/studio-prova"));
