@@ -31,7 +31,7 @@ public static class Chromium
         return chrome;
     }
 
-    /// <summary>tests/CaseFlow.Tests/artifacts (git-ignored), where each step's screenshot goes.</summary>
+    /// <summary>tests/CaseFlow.Tests/artifacts/&lt;name&gt; (git-ignored), emptied, where each step's screenshot goes.</summary>
     public static string ArtifactsFolder(string name)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -42,6 +42,12 @@ public static class Chromium
 
         var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "artifacts", name);
         Directory.CreateDirectory(folder);
+        // Only this run's screenshots: a stale one from an earlier run would tell a false story.
+        foreach (var old in Directory.GetFiles(folder, "*.png"))
+        {
+            File.Delete(old);
+        }
+
         return folder;
     }
 
