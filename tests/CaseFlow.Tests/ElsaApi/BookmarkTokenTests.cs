@@ -9,7 +9,7 @@ public class BookmarkTokenTests(ElsaApiFixture fixture) : IClassFixture<ElsaApiF
     private async Task<string> StartWaitingAsync()
     {
         var model = Flowchart(ElsaApiFixture.NewId("token"),
-            [Start(), Task("parere", "asl-commissione", "Favorevole", "Contrario"), End()],
+            [Start(), OfficeTask("parere", "asl-commissione", "Favorevole", "Contrario"), End()],
             [("start", "Done", "parere"), ("parere", "Favorevole", "end"), ("parere", "Contrario", "end")]);
         var saved = await fixture.Admin.SaveAsync(model, publish: true);
         var reply = await fixture.Admin.PostJsonAsync($"/workflow-definitions/{saved["definitionId"]}/execute", new JsonObject());

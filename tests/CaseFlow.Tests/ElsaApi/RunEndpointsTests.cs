@@ -24,7 +24,7 @@ public class RunEndpointsTests(ElsaApiFixture fixture) : IClassFixture<ElsaApiFi
     }
 
     private static JsonObject TaskFlow() => Flowchart("istruttoria",
-        [Start(), Task("esame", "comune-servizi-sociali", "Approvato", "Respinto"), End()],
+        [Start(), OfficeTask("esame", "comune-servizi-sociali", "Approvato", "Respinto"), End()],
         [("start", "Done", "esame"), ("esame", "Approvato", "end"), ("esame", "Respinto", "end")]);
 
     // Faults until the variable "pronto" is true: the alteration that sets it makes the retry succeed.
