@@ -3,6 +3,7 @@ using CaseFlow.Host.Auth;
 using CaseFlow.Host.Database;
 using CaseFlow.Host.Health;
 using CaseFlow.Host.Jobs;
+using CaseFlow.Host.Studio;
 
 namespace CaseFlow.Host;
 
@@ -18,6 +19,7 @@ public static class HostExtensions
         builder.Services.AddCaseFlowJobs(builder.Configuration);
         builder.Services.AddCaseFlowHealth();
         builder.Services.AddCaseFlowApiDocs();
+        builder.Services.AddCaseFlowStudio(builder.Configuration);
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class HostExtensions
         app.MapCaseFlowJobsDashboard();
         app.MapCaseFlowApiKeys();
         app.MapCaseFlowLogin();
+        app.MapCaseFlowStudio();
         return app;
     }
 }

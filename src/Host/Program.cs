@@ -1,14 +1,22 @@
 using CaseFlow.Host;
+using CaseFlow.Host.Commands;
 using CaseFlow.Notifications;
 using CaseFlow.Workflows;
 
-var builder = WebApplication.CreateBuilder(args);
+var (command, hostArgs) = HostCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddCaseFlowHost();
 builder.Services.AddCaseFlowWorkflows(builder.Configuration);
 builder.Services.AddCaseFlowNotifications(builder.Configuration);
 
 var app = builder.Build();
+
+if (command is not null)
+{
+    Environment.ExitCode = await app.RunCaseFlowCommandAsync(command);
+    return;
+}
 
 app.UseCaseFlowHost();
 app.MapCaseFlowWorkflows();

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddCaseFlowActivities();
         services.AddSingleton<DefinitionParser>();
         services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<DefinitionExporter>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TimerSweeper>();
         services.AddHostedService<DefinitionFileLoader>();

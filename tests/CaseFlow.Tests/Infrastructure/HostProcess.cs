@@ -38,7 +38,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static HostProcess Start(IDictionary<string, string?> environment)
+    /// <param name="arguments">After the host's dll, e.g. a one-shot command such as <c>export-definitions</c>.</param>
+    public static HostProcess Start(IDictionary<string, string?> environment, params string[] arguments)
     {
         var port = FreePort();
         var hostDll = Path.Combine(AppContext.BaseDirectory, "CaseFlow.Host.dll");
@@ -50,6 +51,11 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(hostDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__Console__FormatterName"] = "simple";
