@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
         Terms.TermsExtensions.AddCaseFlowTerms(services, configuration);
+        Cases.CasesExtensions.AddCaseFlowCases(services, configuration);
         return services;
     }
 
@@ -58,6 +59,7 @@ public static class ServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCaseFlowWorkflows(this IEndpointRouteBuilder app)
     {
         Terms.DueDateEndpoint.MapCaseFlowTerms(app);
+        Cases.CasesExtensions.MapCaseFlowCases(app);
         return app;
     }
 }
