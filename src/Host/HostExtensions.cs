@@ -32,6 +32,7 @@ public static class HostExtensions
         app.MapCaseFlowApiDocs();
         app.MapCaseFlowJobsDashboard();
         app.MapCaseFlowApiKeys();
+        app.MapCaseFlowLogin();
         return app;
     }
 }

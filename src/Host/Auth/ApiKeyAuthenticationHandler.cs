@@ -37,7 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.Name, key.Name),
         };
         claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange((key.Offices ?? []).Select(o => new Claim(OfficeClaims.Type, o)));
+        claims.AddRange((key.Offices ?? []).Select(o => new Claim(CaseFlowClaims.Office, o)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -30,7 +30,7 @@ public static class ApiKeyEndpoints
             }
 
             var offices = (request.Offices ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToArray();
-            var (key, secret) = await store.CreateAsync(request.Name.Trim(), roles, ct, offices);
+            var (key, secret) = await store.CreateAsync(request.Name.Trim(), roles, ct, offices: offices);
             return Results.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Roles, key.CreatedAt, secret, offices));
         });
 

@@ -14,18 +14,20 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
     public async Task<ApiKey?> FindActiveAsync(string key, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, name, roles, created_at, revoked_at, offices FROM api_keys WHERE key_hash = @h AND revoked_at IS NULL");
+            "SELECT id, name, roles, created_at, revoked_at, offices FROM api_keys WHERE key_hash = @h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)");
         command.Parameters.AddWithValue("h", Hash(key));
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     /// <returns>The new key in clear; it is shown once and never stored.</returns>
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, string[] roles, CancellationToken cancellationToken, string[]? offices = null)
+    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, string[] roles, CancellationToken cancellationToken, TimeSpan? lifetime = null, string? owner = null,
+        string[]? offices = null)
     {
         var secret = "cf_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey(Guid.CreateVersion7(), name, roles, clock.GetUtcNow(), null, offices ?? []);
-        await InsertAsync(key, secret, cancellationToken);
+        await InsertAsync(key, secret, cancellationToken, lifetime is null ? null : key.CreatedAt + lifetime, owner);
         return (key, secret);
     }
 
@@ -54,12 +56,14 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private async Task InsertAsync(ApiKey key, string secret, CancellationToken cancellationToken)
+    private async Task InsertAsync(ApiKey key, string secret, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null, string? owner = null)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO api_keys (id, name, key_hash, roles, offices, created_at) VALUES (@id, @name, @hash, @roles, @offices, @at)
+            INSERT INTO api_keys (id, name, key_hash, roles, offices, created_at, expires_at, owner) VALUES (@id, @name, @hash, @roles, @offices, @at, @expires, @owner)
             ON CONFLICT (key_hash) DO NOTHING
             """);
+        command.Parameters.AddWithValue("expires", (object?)expiresAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("owner", (object?)owner ?? DBNull.Value);
         command.Parameters.AddWithValue("id", key.Id);
         command.Parameters.AddWithValue("name", key.Name);
         command.Parameters.AddWithValue("hash", Hash(secret));

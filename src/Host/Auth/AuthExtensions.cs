@@ -1,5 +1,6 @@
 using CaseFlow.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace CaseFlow.Host.Auth;
 
@@ -11,8 +12,25 @@ public static class AuthExtensions
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ApiKeyStore>();
         services.AddHostedService<BootstrapAdminKey>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication(SelectorScheme)
+            // Machine clients send an API key; people carry the login cookie. One default scheme picks per request.
+            .AddPolicyScheme(SelectorScheme, "API key or cookie", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            {
+                options.LoginPath = "/login";
+                options.Cookie.Name = "caseflow.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+                // APIs answer 401/403; only pages redirect to the login form.
+                options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+            });
         services.AddAuthorization(options =>
         {
             foreach (var role in Roles.All)
@@ -21,5 +39,22 @@ public static class AuthExtensions
             }
         });
         return services;
+    }
+
+    private const string SelectorScheme = "CaseFlow";
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/elsa") || path.StartsWithSegments("/auth"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

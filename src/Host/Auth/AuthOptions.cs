@@ -7,4 +7,7 @@ public sealed class AuthOptions
 
     /// <summary>An admin API key registered at start-up, so deployments and scripts need no manual step. Empty: none.</summary>
     public string BootstrapAdminApiKey { get; set; } = "";
+
+    /// <summary>People who sign in with a password. Empty by default; Development seeds demo users.</summary>
+    public List<UserAccount> Users { get; set; } = [];
 }

@@ -10,35 +10,30 @@ public static class JobsExtensions
     /// <summary>Hangfire on PostgreSQL (schema <c>hangfire</c>, installed by the migrator) and a server in this host.</summary>
     public static IServiceCollection AddCaseFlowJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(o => o.WorkerCount is > 0 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
             .ValidateOnStart();
 
+        // One storage instance per host, registered in DI: Hangfire's own registration hands out the static
+        // JobStorage.Current, which hosts built side by side in one process (the tests) would share by accident.
+        services.AddSingleton(sp => new HostJobStorage(new PostgreSqlStorage(
+            new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>),
+            new PostgreSqlStorageOptions
+            {
+                SchemaName = MigrationRunner.HangfireSchema,
+                PrepareSchemaIfNecessary = false,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            })));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrap => bootstrap.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>)),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = MigrationRunner.HangfireSchema,
-                    PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                }));
+            .UseStorage(sp.GetRequiredService<HostJobStorage>().Storage));
+        // Registered after AddHangfire, so this is the JobStorage that the server, the clients and the dashboard resolve.
+        services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<HostJobStorage>().Storage);
 
-        if (options.RunServer)
-        {
-            services.AddHangfireServer((sp, server) =>
-            {
-                server.WorkerCount = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value.WorkerCount;
-                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                server.ServerName = $"caseflow-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-            });
-        }
-
+        services.AddHostedService<HangfireServerService>();
         return services;
     }
 

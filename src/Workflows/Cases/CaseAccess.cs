@@ -20,10 +20,14 @@ public static class CaseAccess
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.FrontDesk);
 
     public static bool WorksFor(ClaimsPrincipal user, string office) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || OfficeClaims.OfficesOf(user).Contains(office);
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || OfficesOf(user).Contains(office);
+
+    /// <summary>The offices in the user's <c>office</c> claims (people's logins and officers' API keys carry them alike).</summary>
+    public static IReadOnlyList<string> OfficesOf(ClaimsPrincipal user) =>
+        [.. user.FindAll(CaseFlowClaims.Office).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The offices an officer is restricted to; null when the user sees every case.</summary>
-    public static string[]? OfficeFilter(ClaimsPrincipal user) => SeesAll(user) ? null : [.. OfficeClaims.OfficesOf(user)];
+    public static string[]? OfficeFilter(ClaimsPrincipal user) => SeesAll(user) ? null : [.. OfficesOf(user)];
 
     /// <summary>SQL condition on a case alias <c>k</c>: the case involves one of <c>@offices</c> (its procedures' or tasks' offices).</summary>
     public const string InvolvesOffices = """

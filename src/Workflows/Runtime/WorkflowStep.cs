@@ -55,7 +55,11 @@ internal sealed partial class WorkflowStep
 
         instance.Status = WorkflowStatus.Running;
         instance.SubStatus = WorkflowSubStatus.Executing;
-        queue.AddLast(Flow.Start!.Id);
+        if (Flow.Start is not null)
+        {
+            queue.AddLast(Flow.Start.Id);
+        }
+
         await RunAsync();
     }
 

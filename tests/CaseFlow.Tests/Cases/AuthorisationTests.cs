@@ -25,7 +25,7 @@ public class AuthorisationTests(CasesFixture fixture) : IClassFixture<CasesFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync($"/api/cases/{caseId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync("/api/cases")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync("/api/offices/limbiate-anagrafe/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync("/api/offices/comune-anagrafe/tasks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.PostAsJsonAsync("/api/cases", CaseDesk.Application("cambio-residenza"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync("/api/procedures")).StatusCode);
     }
@@ -37,7 +37,7 @@ public class AuthorisationTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         var caseId = (await Desk.StartAsync(CaseDesk.Application("cambio-residenza")))["caseId"]!.GetValue<string>();
 
         Assert.Equal(HttpStatusCode.OK, (await frontdesk.GetAsync($"/api/cases/{caseId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await frontdesk.GetAsync("/api/offices/limbiate-anagrafe/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontdesk.GetAsync("/api/offices/comune-anagrafe/tasks")).StatusCode);
     }
 
     [Fact]
@@ -45,14 +45,14 @@ public class AuthorisationTests(CasesFixture fixture) : IClassFixture<CasesFixtu
     {
         var residence = (await Desk.StartAsync(CaseDesk.Application("cambio-residenza")))["caseId"]!.GetValue<string>();
         var canteen = (await Desk.StartAsync(CaseDesk.Application("mensa-scolastica")))["caseId"]!.GetValue<string>();
-        var registry = await Desk.Officer("limbiate-anagrafe");
+        var registry = await Desk.Officer("comune-anagrafe");
 
         Assert.Equal(HttpStatusCode.OK, (await registry.GetAsync($"/api/cases/{residence}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await registry.GetAsync($"/api/cases/{canteen}")).StatusCode);
         var found = await registry.GetFromJsonAsync<JsonArray>("/api/cases");
         Assert.Contains(found!, c => c!["id"]!.GetValue<string>() == residence);
         Assert.DoesNotContain(found!, c => c!["id"]!.GetValue<string>() == canteen);
-        Assert.Equal(HttpStatusCode.Forbidden, (await registry.GetAsync("/api/offices/limbiate-servizi-scolastici/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await registry.GetAsync("/api/offices/comune-servizi-scolastici/tasks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await registry.PostAsJsonAsync("/api/cases", CaseDesk.Application("cambio-residenza"))).StatusCode);
 
         var canteenTask = (await Desk.CurrentStepAsync(canteen))["taskId"]!.GetValue<string>();
@@ -68,7 +68,7 @@ public class AuthorisationTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         var supervisor = await Desk.Supervisor;
 
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/cases/{canteen}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/offices/limbiate-servizi-scolastici/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/offices/comune-servizi-scolastici/tasks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync("/api/cases", CaseDesk.Application("cambio-residenza"))).StatusCode);
     }
 
@@ -76,11 +76,11 @@ public class AuthorisationTests(CasesFixture fixture) : IClassFixture<CasesFixtu
     public async Task An_officer_key_carries_its_offices_as_claims()
     {
         var response = await fixture.App.CreateAdminClient().PostAsJsonAsync("/api/admin/api-keys",
-            new { name = "vigile", roles = new[] { "officer" }, offices = new[] { "limbiate-polizia-locale" } });
+            new { name = "vigile", roles = new[] { "officer" }, offices = new[] { "comune-polizia-locale" } });
         var created = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal("limbiate-polizia-locale", Assert.Single(created!["offices"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("comune-polizia-locale", Assert.Single(created!["offices"]!.AsArray())!.GetValue<string>());
         var officer = fixture.App.CreateClient(created["key"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/offices/limbiate-polizia-locale/tasks")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/offices/limbiate-anagrafe/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/offices/comune-polizia-locale/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/offices/comune-anagrafe/tasks")).StatusCode);
     }
 }

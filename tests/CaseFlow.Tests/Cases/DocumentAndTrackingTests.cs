@@ -44,8 +44,8 @@ public class DocumentAndTrackingTests(DocumentAndTrackingTests.Fixture fixture) 
             && e["documentHashes"]!.AsArray().Any(h => h!.GetValue<string>() == document["sha256"]!.GetValue<string>()));
 
         var path = $"/api/documents/{document["id"]}";
-        Assert.Equal(Pdf, await (await Desk.Officer("limbiate-servizi-scolastici")).GetByteArrayAsync(path));
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await Desk.Officer("limbiate-anagrafe")).GetAsync(path)).StatusCode);
+        Assert.Equal(Pdf, await (await Desk.Officer("comune-servizi-scolastici")).GetByteArrayAsync(path));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Desk.Officer("comune-anagrafe")).GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Desk.Designer).GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.App.CreateClient().GetAsync(path)).StatusCode);
     }
@@ -71,7 +71,7 @@ public class DocumentAndTrackingTests(DocumentAndTrackingTests.Fixture fixture) 
     public async Task The_tracking_view_needs_no_login_and_shows_no_personal_data_beyond_the_first_name()
     {
         var started = await Desk.StartAsync(CaseDesk.Application("cambio-residenza", new JsonObject { ["indirizzo"] = "Via Monte Grappa 12" }));
-        await Desk.CompleteCurrentAsync(started["caseId"]!.GetValue<string>(), "limbiate-anagrafe", "Registrata");
+        await Desk.CompleteCurrentAsync(started["caseId"]!.GetValue<string>(), "comune-anagrafe", "Registrata");
 
         var response = await fixture.App.CreateClient().GetAsync($"/api/track/{started["trackingCode"]}");
 

@@ -11,15 +11,15 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
     public static TheoryData<string, string, string[]> Walks => new()
     {
         { "contributo-anziani", "{\"iseeEuro\": 11200}", [
-            "limbiate-servizi-sociali|Documenti mancanti", "#documents", "limbiate-servizi-sociali|Completa",
-            "asl-valutazione-multidimensionale|Parere favorevole", "limbiate-servizi-sociali|Determina adottata"] },
-        { "contrassegno-disabili", "{}", ["asl-commissione-medico-legale|Certificato rilasciato", "limbiate-polizia-locale|Contrassegno emesso"] },
+            "comune-servizi-sociali|Documenti mancanti", "#documents", "comune-servizi-sociali|Completa",
+            "asl-valutazione-multidimensionale|Parere favorevole", "comune-servizi-sociali|Determina adottata"] },
+        { "contrassegno-disabili", "{}", ["asl-commissione|Certificato rilasciato", "comune-polizia-locale|Contrassegno emesso"] },
         { "cambio-residenza", "{\"indirizzo\": \"Via Monte Grappa 12\"}", [
-            "limbiate-anagrafe|Registrata", "limbiate-polizia-locale|Dimora accertata", "limbiate-anagrafe|Iscrizione confermata"] },
+            "comune-anagrafe|Registrata", "comune-polizia-locale|Dimora accertata", "comune-anagrafe|Iscrizione confermata"] },
         { "assegno-maternita", "{}", [
-            "limbiate-servizi-sociali|Requisiti presenti", "limbiate-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Dati da rettificare",
-            "limbiate-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Pagamento disposto"] },
-        { "mensa-scolastica", "{\"richiestaRiduzione\": true}", ["limbiate-servizi-scolastici|Iscrizione ammissibile", "limbiate-servizi-sociali|Tariffa determinata"] },
+            "comune-servizi-sociali|Requisiti presenti", "comune-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Dati da rettificare",
+            "comune-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Pagamento disposto"] },
+        { "mensa-scolastica", "{\"richiestaRiduzione\": true}", ["comune-servizi-scolastici|Iscrizione ammissibile", "comune-servizi-sociali|Tariffa determinata"] },
     };
 
     [Theory]
@@ -86,7 +86,7 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
 
         var view = await Desk.CaseAsync(body["caseId"]!.GetValue<string>());
         var offices = view["procedures"]!.AsArray().SelectMany(p => p!["currentSteps"]!.AsArray()).Select(s => s!["office"]!.GetValue<string>()).Order().ToArray();
-        Assert.Equal(["limbiate-anagrafe", "limbiate-servizi-scolastici"], offices);
+        Assert.Equal(["comune-anagrafe", "comune-servizi-scolastici"], offices);
         Assert.Equal(2, view["timeline"]!.AsArray().Count(e => e!["kind"]!.GetValue<string>() == "procedure-started"));
     }
 }

@@ -24,7 +24,7 @@ public class TaskTests(TaskTests.Fixture fixture) : IClassFixture<TaskTests.Fixt
     public async Task Completing_a_task_twice_returns_409_and_changes_nothing()
     {
         var (caseId, taskId) = await StartResidenceAsync();
-        var officer = await Desk.Officer("limbiate-anagrafe");
+        var officer = await Desk.Officer("comune-anagrafe");
 
         var responses = await Task.WhenAll(
             officer.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Registrata" }),
@@ -43,7 +43,7 @@ public class TaskTests(TaskTests.Fixture fixture) : IClassFixture<TaskTests.Fixt
     public async Task An_outcome_the_task_does_not_offer_is_a_400_naming_outcome()
     {
         var (_, taskId) = await StartResidenceAsync();
-        var response = await (await Desk.Officer("limbiate-anagrafe")).PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Forse" });
+        var response = await (await Desk.Officer("comune-anagrafe")).PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Forse" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["outcome"]);
@@ -54,8 +54,8 @@ public class TaskTests(TaskTests.Fixture fixture) : IClassFixture<TaskTests.Fixt
     public async Task A_claimed_task_cannot_be_claimed_or_completed_by_a_colleague_until_released()
     {
         var (_, taskId) = await StartResidenceAsync();
-        var anna = await Desk.Client("officer", "limbiate-anagrafe", "limbiate-protocollo");
-        var bruno = await Desk.Officer("limbiate-anagrafe");
+        var anna = await Desk.Client("officer", "comune-anagrafe", "comune-protocollo");
+        var bruno = await Desk.Officer("comune-anagrafe");
 
         Assert.Equal(HttpStatusCode.OK, (await anna.PostAsync($"/api/tasks/{taskId}/claim", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await bruno.PostAsync($"/api/tasks/{taskId}/claim", null)).StatusCode);
@@ -69,10 +69,10 @@ public class TaskTests(TaskTests.Fixture fixture) : IClassFixture<TaskTests.Fixt
     public async Task A_handed_off_task_moves_to_the_other_office_queue()
     {
         var (_, taskId) = await StartResidenceAsync();
-        var response = await (await Desk.Officer("limbiate-anagrafe")).PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "limbiate-protocollo" });
+        var response = await (await Desk.Officer("comune-anagrafe")).PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "comune-protocollo" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var queue = await (await Desk.Officer("limbiate-protocollo")).GetFromJsonAsync<JsonArray>("/api/offices/limbiate-protocollo/tasks");
+        var queue = await (await Desk.Officer("comune-protocollo")).GetFromJsonAsync<JsonArray>("/api/offices/comune-protocollo/tasks");
         var task = Assert.Single(queue!, t => t!["taskId"]!.GetValue<string>() == taskId)!;
         Assert.False(task["overdue"]!.GetValue<bool>());
         Assert.True(task["dueSoon"]!.GetValue<bool>()); // two working days

@@ -1,0 +1,49 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Host.Jobs;
+
+/// <summary>
+/// The Hangfire server of this host, started only when <c>Jobs:RunServer</c> is true. The setting is read when the
+/// host starts, not while services are registered, so every configuration source (tests included) is honoured.
+/// </summary>
+internal sealed class HangfireServerService(
+    IOptions<JobsOptions> options,
+    JobStorage storage,
+    JobActivator activator,
+    IJobFilterProvider filters,
+    IEnumerable<IBackgroundProcess> processes) : IHostedService, IDisposable
+{
+    private BackgroundJobServer? server;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.RunServer)
+        {
+            return Task.CompletedTask;
+        }
+
+        server = new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            WorkerCount = options.Value.WorkerCount,
+            SchedulePollingInterval = TimeSpan.FromSeconds(1),
+            ServerName = $"caseflow-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
+            Activator = activator,
+            FilterProvider = filters,
+        }, storage, processes);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (server is not null)
+        {
+            server.SendStop();
+            await server.WaitForShutdownAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose() => server?.Dispose();
+}
