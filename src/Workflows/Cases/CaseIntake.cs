@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CaseFlow.ServiceDefaults.Http;
 using CaseFlow.Workflows.Definitions;
+using CaseFlow.Workflows.Organisation;
 using CaseFlow.Workflows.Procedures;
 using CaseFlow.Workflows.Protocol;
 using CaseFlow.Workflows.Runtime;
@@ -15,8 +16,13 @@ namespace CaseFlow.Workflows.Cases;
 /// also registers the application in the agency's protocol and writes the case rows (<see cref="StartWorkflow.OnCreated"/>).
 /// </summary>
 public sealed class CaseIntake(
-    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, TimeProvider clock, ILogger<CaseIntake> logger)
+    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
+    // Intakes of one agency queue on its protocol counter row anyway; waiting here instead of inside an open
+    // transaction keeps a burst of intakes from taking every pooled connection.
+    private readonly SemaphoreSlim gate = new(options.Value.MaxConcurrentIntakes);
+
     public async Task<IResult> StartAsync(Intake intake, object request, HttpContext http, CancellationToken ct)
     {
         var actor = CaseActor.NameOf(http.User);
@@ -72,6 +78,24 @@ public sealed class CaseIntake(
         };
         var correspondent = $"{citizenJson["firstName"]} {citizenJson["lastName"]} ({citizenJson["fiscalCode"]})";
 
+        await gate.WaitAsync(ct);
+        try
+        {
+            await StartProceduresAsync(intake, procedures, caseId, trackingCode, citizenJson, correspondent, receivedAt, now, started, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        logger.LogInformation("Case {CaseId} started with {Procedures} procedure(s), protocol {Protocol}", caseId, started.Count, started[0].ProtocolNumber);
+        var response = new StartedCase(caseId, started[0].ProtocolNumber, trackingCode, "open", started.Max(p => p.DueDate), started);
+        return Results.Created($"/api/cases/{caseId}", response);
+    }
+
+    private async Task StartProceduresAsync(Intake intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
+        string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
+    {
         for (var i = 0; i < procedures.Count; i++)
         {
             var procedure = procedures[i];
@@ -88,22 +112,20 @@ public sealed class CaseIntake(
                 OnCreated: async (connection, transaction, instanceId) =>
                 {
                     var hashes = first ? await DocumentHashesAsync(connection, transaction, intake.Documents, ct) : [];
+                    // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
                     protocolNumber = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
-                        procedure.Sheet.Agency, now, ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
+                        procedure.Sheet.Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
                         hashes, caseId, CaseActor.Name), ct);
                     if (first)
                     {
                         await InsertCaseAsync(connection, transaction, caseId, trackingCode, protocolNumber, citizenJson, intake, receivedAt, now, ct);
                     }
 
-                    await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, correspondent, ct);
+                    await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, correspondent,
+                        directory.FindOffice(procedure.Sheet.Office)?.Name ?? procedure.Sheet.Office, ct);
                 }), ct);
             started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, protocolNumber, dueAt, "open"));
         }
-
-        logger.LogInformation("Case {CaseId} started with {Procedures} procedure(s), protocol {Protocol}", caseId, started.Count, started[0].ProtocolNumber);
-        var response = new StartedCase(caseId, started[0].ProtocolNumber, trackingCode, "open", started.Max(p => p.DueDate), started);
-        return Results.Created($"/api/cases/{caseId}", response);
     }
 
     private static async Task<string[]> DocumentHashesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[]? documents, CancellationToken ct)
@@ -150,7 +172,7 @@ public sealed class CaseIntake(
     }
 
     private static async Task InsertProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid caseId, string instanceId, Procedure procedure,
-        string protocolNumber, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, string correspondent, CancellationToken ct)
+        string protocolNumber, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, string correspondent, string officeName, CancellationToken ct)
     {
         await Db.ExecAsync(c, tx, """
             INSERT INTO case_procedures (id, case_id, instance_id, procedure_id, version, name, agency, office, term, protocol_number, form_data, due_at, status)
@@ -164,7 +186,7 @@ public sealed class CaseIntake(
         await CaseJournal.AuditAsync(c, tx, now, "procedure", id, "created", null,
             new JsonObject { ["status"] = "open", ["procedureId"] = procedure.Id, ["version"] = procedure.Version, ["dueAt"] = dueAt.ToString("O") }, ct);
         await CaseJournal.MessageAsync(c, tx, caseId, id, now, "case-received", correspondent,
-            $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990): {procedure.Sheet.Title}. Ufficio: {procedure.Sheet.Office}. " +
+            $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990): {procedure.Sheet.Title}. Ufficio: {officeName}. " +
             $"Responsabile: {procedure.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}. Protocollo {protocolNumber}. Termine: {dueText}.", ct);
     }
 }

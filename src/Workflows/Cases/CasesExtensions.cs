@@ -23,6 +23,7 @@ public static class CasesExtensions
         services.AddSingleton<IValidateOptions<OrganisationOptions>, OrganisationOptionsValidator>();
         services.AddOptions<CasesOptions>().Bind(configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.MaxDocumentBytes > 0, "Cases:MaxDocumentBytes must be positive.")
+            .Validate(o => o.MaxConcurrentIntakes > 0, "Cases:MaxConcurrentIntakes must be positive.")
             .Validate(o => o.TrackingRequestsPerMinute > 0, "Cases:TrackingRequestsPerMinute must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IOfficeDirectory, ConfiguredOfficeDirectory>();
