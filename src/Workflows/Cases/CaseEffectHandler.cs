@@ -71,7 +71,8 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
             $"{procedure.Name}: \"{title}\" presso {officeName}", isPublic: true, ct);
         await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "task", taskId, "opened", null,
             new JsonObject { ["status"] = "open", ["office"] = officeId, ["dueAt"] = dueAt.ToString("O") }, ct);
-        await signals.MessageAsync(context, procedure, "step-advanced", $"La pratica \"{procedure.Name}\" è ora presso {officeName}: {title}.", ct);
+        await signals.MessageAsync(context, procedure, "step-advanced", $"La pratica \"{procedure.Name}\" è ora presso {officeName}: {title}.",
+            new JsonObject { ["step_name"] = title, ["office_name"] = officeName }, $"step:{taskId}", ct);
     }
 
     private static async Task CloseTaskAsync(WorkflowEffectContext context, CaseProcedureRow procedure, BookmarkRemoved removed, CancellationToken ct)

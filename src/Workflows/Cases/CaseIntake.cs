@@ -16,7 +16,8 @@ namespace CaseFlow.Workflows.Cases;
 /// also registers the application in the agency's protocol and writes the case rows (<see cref="StartWorkflow.OnCreated"/>).
 /// </summary>
 public sealed class CaseIntake(
-    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, TimeProvider clock,
+    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
+    TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
     // Intakes of one agency queue on its protocol counter row anyway; waiting here instead of inside an open
@@ -106,6 +107,7 @@ public sealed class CaseIntake(
             var procedureRowId = Guid.CreateVersion7();
             var dueAt = caseClock.DueAt(receivedAt, procedure.Sheet.Term, procedure.Sheet.Agency);
             var first = i == 0;
+            var last = i == procedures.Count - 1;
             string protocolNumber = "";
 
             await runtime.StartAsync(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title,
@@ -121,11 +123,20 @@ public sealed class CaseIntake(
                         await InsertCaseAsync(connection, transaction, caseId, trackingCode, protocolNumber, citizenJson, intake, receivedAt, now, ct);
                     }
 
-                    await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, correspondent,
-                        directory.FindOffice(procedure.Sheet.Office)?.Name ?? procedure.Sheet.Office, ct);
+                    await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
+                    if (last)
+                    {
+                        // One notice of start (art. 8) per intake: a bundle's notice lists all its procedures.
+                        var text = string.Join(" ", procedures.Select((p, n) =>
+                            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
+                        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
+                            [], $"case-received:{caseId}", now, null, ct);
+                    }
                 }), ct);
             started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, protocolNumber, dueAt, "open"));
         }
+
+        messages.SignalCommitted();
     }
 
     private static async Task<string[]> DocumentHashesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[]? documents, CancellationToken ct)
@@ -172,21 +183,19 @@ public sealed class CaseIntake(
     }
 
     private static async Task InsertProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid caseId, string instanceId, Procedure procedure,
-        string protocolNumber, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, string correspondent, string officeName, CancellationToken ct)
+        string protocolNumber, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
     {
         await Db.ExecAsync(c, tx, """
-            INSERT INTO case_procedures (id, case_id, instance_id, procedure_id, version, name, agency, office, term, protocol_number, form_data, due_at, status)
-            VALUES (@id, @case, @instance, @procedure, @version, @name, @agency, @office, @term, @protocol, @form, @due, 'open')
+            INSERT INTO case_procedures (id, case_id, instance_id, procedure_id, version, name, agency, office, term, responsible_officer, silence_assent,
+                protocol_number, form_data, due_at, status)
+            VALUES (@id, @case, @instance, @procedure, @version, @name, @agency, @office, @term, @officer, @silence, @protocol, @form, @due, 'open')
             """, ct, ("id", id), ("case", caseId), ("instance", instanceId), ("procedure", procedure.Id), ("version", procedure.Version),
             ("name", procedure.Sheet.Title), ("agency", procedure.Sheet.Agency), ("office", procedure.Sheet.Office), ("term", procedure.Sheet.Term),
-            ("protocol", protocolNumber), ("form", formData), ("due", dueAt));
+            ("officer", procedure.Sheet.ResponsibleOfficer), ("silence", procedure.Sheet.SilenceAssent), ("protocol", protocolNumber), ("form", formData), ("due", dueAt));
         var dueText = Terms.RomeTime.DateOf(dueAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         await CaseJournal.EventAsync(c, tx, caseId, id, now, "procedure-started",
             $"Avviato il procedimento \"{procedure.Sheet.Title}\" (protocollo {protocolNumber}); termine di conclusione {dueText}", isPublic: true, ct);
         await CaseJournal.AuditAsync(c, tx, now, "procedure", id, "created", null,
             new JsonObject { ["status"] = "open", ["procedureId"] = procedure.Id, ["version"] = procedure.Version, ["dueAt"] = dueAt.ToString("O") }, ct);
-        await CaseJournal.MessageAsync(c, tx, caseId, id, now, "case-received", correspondent,
-            $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990): {procedure.Sheet.Title}. Ufficio: {officeName}. " +
-            $"Responsabile: {procedure.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}. Protocollo {protocolNumber}. Termine: {dueText}.", ct);
     }
 }

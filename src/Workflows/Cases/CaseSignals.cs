@@ -6,7 +6,7 @@ using CaseFlow.Workflows.Terms;
 namespace CaseFlow.Workflows.Cases;
 
 /// <summary>What the case does with the activities' signals: final acts, integrations, messages to the citizen.</summary>
-internal sealed class CaseSignals(CaseClock caseClock)
+internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
 {
     public async Task HandleAsync(WorkflowEffectContext context, CaseProcedureRow procedure, ActivitySignal signal, CancellationToken ct)
     {
@@ -17,7 +17,9 @@ internal sealed class CaseSignals(CaseClock caseClock)
                 break;
             case "CitizenNotificationRequested":
                 var template = signal.Data["template"]?.GetValue<string>() ?? "step-advanced";
-                await MessageAsync(context, procedure, template, signal.Data["message"]?.GetValue<string>(), ct);
+                var text = signal.Data["message"]?.GetValue<string>();
+                await MessageAsync(context, procedure, template, text, new JsonObject { ["step_name"] = text ?? procedure.Name, ["message"] = text },
+                    $"notify:{procedure.Id}:{signal.ActivityId}:{context.Now:O}", ct);
                 break;
             case "IntegrationRequested":
                 await IntegrationRequestedAsync(context, procedure, signal.Data, ct);
@@ -43,11 +45,10 @@ internal sealed class CaseSignals(CaseClock caseClock)
         }
     }
 
-    public async Task MessageAsync(WorkflowEffectContext context, CaseProcedureRow procedure, string template, string? text, CancellationToken ct)
-    {
-        var recipient = await Db.ScalarAsync<string>(context.Connection, context.Transaction, "SELECT citizen->>'email' FROM cases WHERE id = @id", ct, ("id", procedure.CaseId));
-        await CaseJournal.MessageAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, template, recipient, text, ct);
-    }
+    public Task MessageAsync(WorkflowEffectContext context, CaseProcedureRow procedure, string template, string? text, JsonObject model, string deduplicationKey,
+        CancellationToken ct) =>
+        messages.SendAsync(context.Connection, context.Transaction, procedure.CaseId, [procedure.Id], template, text, model, deduplicationKey, context.Now,
+            context.OnCommitted, ct);
 
     private async Task FinalActAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
     {
@@ -66,7 +67,16 @@ internal sealed class CaseSignals(CaseClock caseClock)
             $"{procedure.Name}: provvedimento finale di {(outcome == "granted" ? "accoglimento" : "rigetto")} (protocollo {number})", isPublic: true, ct);
         await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, "final-act",
             new JsonObject { ["status"] = procedure.Status }, new JsonObject { ["status"] = outcome, ["protocolNumber"] = number }, ct);
-        await MessageAsync(context, procedure, "final-act", text, ct);
+        var tracking = await Db.ScalarAsync<string>(context.Connection, context.Transaction, "SELECT tracking_code FROM cases WHERE id = @id", ct, ("id", procedure.CaseId));
+        await MessageAsync(context, procedure, "final-act", text, new JsonObject
+        {
+            ["outcome"] = outcome == "granted" ? "accepted" : "refused",
+            ["outcome_text"] = string.IsNullOrWhiteSpace(text) ? (outcome == "granted" ? "Istanza accolta." : "Istanza respinta.") : text,
+            ["act_protocol_number"] = number,
+            ["act_date"] = RomeTime.DateOf(context.Now).ToString("yyyy-MM-dd"),
+            ["act_url"] = messages.TrackingUrl(tracking!),
+            ["survey_url"] = messages.SurveyUrl,
+        }, $"final-act:{procedure.Id}", ct);
         await CloseCaseIfDoneAsync(context, procedure, ct);
     }
 
@@ -83,7 +93,13 @@ internal sealed class CaseSignals(CaseClock caseClock)
             procedure.Agency, context.Now, ProtocolRegister.Outgoing, citizen ?? "", $"Richiesta di integrazione documentale: {procedure.Name}", [], procedure.CaseId, CaseActor.Name), ct);
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "integration-requested",
             $"{procedure.Name}: richiesti documenti integrativi ({documents}); termine {(kind == "suspension" ? "sospeso" : "interrotto")}", isPublic: true, ct);
-        await MessageAsync(context, procedure, "documents-requested", $"{documents}. {data["message"]?.GetValue<string>()}".Trim(), ct);
+        var expires = data["expiresAt"]?.GetValue<string>() is { } e ? DateTimeOffset.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : context.Now.AddDays(30);
+        await MessageAsync(context, procedure, "documents-requested", $"{documents}. {data["message"]?.GetValue<string>()}".Trim(), new JsonObject
+        {
+            ["missing_documents"] = data["documents"]?.DeepClone() ?? new JsonArray(),
+            ["reply_by"] = RomeTime.DateOf(expires).ToString("yyyy-MM-dd"),
+            ["how_to_send"] = data["message"]?.GetValue<string>() is { Length: > 0 } how ? how : "Allo sportello, via PEC o con l'area riservata online.",
+        }, $"documents:{procedure.Id}:{context.Now:O}", ct);
     }
 
     private async Task IntegrationEndedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, bool received, CancellationToken ct)

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Workflows.Cases;
@@ -30,6 +31,8 @@ public static class CasesExtensions
         services.AddSingleton<ProcedureCatalogue>();
         services.AddSingleton<CaseClock>();
         services.AddSingleton<CaseSignals>();
+        services.AddSingleton<CitizenMessages>();
+        services.TryAddSingleton<ICitizenMailer, NoCitizenMailer>();
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();

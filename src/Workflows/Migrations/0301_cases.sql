@@ -60,6 +60,8 @@ CREATE TABLE case_procedures (
     agency          text NOT NULL,
     office          text NOT NULL,
     term            text NOT NULL,
+    responsible_officer text,
+    silence_assent  boolean NOT NULL DEFAULT false,
     protocol_number text NOT NULL,
     form_data       jsonb NOT NULL,
     clock_events    jsonb NOT NULL DEFAULT '[]',
