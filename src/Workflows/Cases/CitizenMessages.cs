@@ -49,7 +49,7 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
             ["procedures"] = new JsonArray([.. procedures.Select(p => (JsonNode)new JsonObject
             {
                 ["name"] = p["name"]!.GetValue<string>(),
-                ["office"] = directory.FindOffice(p["office"]!.GetValue<string>())?.Name ?? p["office"]!.GetValue<string>(),
+                ["office"] = directory.FindOffice(p["office"]!.GetValue<string>()) is { } office ? $"{office.Name} – {office.AgencyName}" : p["office"]!.GetValue<string>(),
                 ["officer"] = p["officer"]?.GetValue<string>() ?? directory.FindOffice(p["office"]!.GetValue<string>())?.Supervisor ?? "Il responsabile dell'ufficio",
                 ["due_date"] = IsoDate(p["due_at"]),
                 ["silence_assent"] = p["silence_assent"]!.GetValue<bool>(),

@@ -65,7 +65,7 @@ public class CitizenMessageTests(CitizenMessageTests.Fixture fixture) : IClassFi
         Assert.Equal(started["protocolNumber"]!.GetValue<string>(), notice.Model["protocol_number"]!.GetValue<string>());
         Assert.EndsWith($"/api/track/{started["trackingCode"]}", notice.Model["tracking_url"]!.GetValue<string>());
         var procedure = Assert.Single(notice.Model["procedures"]!.AsArray())!;
-        Assert.Equal("Polizia Locale", procedure["office"]!.GetValue<string>());
+        Assert.Equal("Polizia Locale – Comune di Limbiate", procedure["office"]!.GetValue<string>());
         Assert.False(procedure["silence_assent"]!.GetValue<bool>());
         var act = Assert.Single(messages, m => m.Template == "final-act");
         Assert.Equal("accepted", act.Model["outcome"]!.GetValue<string>());
