@@ -12,7 +12,7 @@ namespace CaseFlow.Host.Jobs;
 internal sealed class HangfireServerService(
     IOptions<JobsOptions> options,
     JobStorage storage,
-    JobActivator activator,
+    IServiceScopeFactory scopes,
     IJobFilterProvider filters,
     IEnumerable<IBackgroundProcess> processes) : IHostedService, IDisposable
 {
@@ -30,7 +30,8 @@ internal sealed class HangfireServerService(
             WorkerCount = options.Value.WorkerCount,
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
             ServerName = $"caseflow-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
-            Activator = activator,
+            // This host's services, not the static JobActivator.Current of whichever host configured Hangfire last.
+            Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(scopes),
             FilterProvider = filters,
         }, storage, processes);
         return Task.CompletedTask;

@@ -23,9 +23,11 @@ public static class JobsExtensions
                 SchemaName = MigrationRunner.HangfireSchema,
                 PrepareSchemaIfNecessary = false,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                // Also how long a lock left by a killed host blocks others: keep it short.
+                DistributedLockTimeout = TimeSpan.FromSeconds(15),
             })));
         services.AddHangfire((sp, config) => config
+            .UseLogProvider(new DisposalTolerantLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

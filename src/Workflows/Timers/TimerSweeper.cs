@@ -12,7 +12,9 @@ namespace CaseFlow.Workflows.Timers;
 public sealed class TimerSweeper(NpgsqlDataSource dataSource, WorkflowRuntime runtime, TimeProvider clock, ILogger<TimerSweeper> logger)
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    // Short: it only spreads work between sweepers (each resume re-locks and deletes its row), and a killed
+    // host's claims must not hold its timers back for long.
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxRun = TimeSpan.FromSeconds(50);
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 

@@ -72,7 +72,7 @@ public static class Def
 
     public static JsonObject End(string id = "end") => Activity(id, "Elsa.End");
 
-    public static JsonObject Task(string id, string office, params string[] outcomes) => Activity(id, "CaseFlow.OfficeTask",
+    public static JsonObject OfficeTask(string id, string office, params string[] outcomes) => Activity(id, "CaseFlow.OfficeTask",
         ("office", Literal(office)), ("title", Literal($"Compito {id}")),
         ("outcomes", Expression("Literal", new JsonArray([.. outcomes.Select(o => (JsonNode)o)]).ToJsonString(), "String[]")));
 

@@ -10,10 +10,10 @@ public class DurabilityTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixt
     [Fact]
     public async Task Fifty_parallel_resumes_of_one_bookmark_let_exactly_one_win()
     {
-        var instance = await fixture.RunAsync(Flowchart("race", [Start(), Task("check", "ufficio-a", "Fatto"), End()], [("start", "Done", "check"), ("check", "Fatto", "end")]));
+        var instance = await fixture.RunAsync(Flowchart("race", [Start(), OfficeTask("check", "ufficio-a", "Fatto"), End()], [("start", "Done", "check"), ("check", "Fatto", "end")]));
         var bookmark = Assert.Single(instance.Bookmarks);
 
-        var attempts = Enumerable.Range(0, 50).Select(_ => System.Threading.Tasks.Task.Run(async () =>
+        var attempts = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
         {
             try
             {
@@ -25,7 +25,7 @@ public class DurabilityTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixt
                 return false;
             }
         }));
-        var results = await System.Threading.Tasks.Task.WhenAll(attempts);
+        var results = await Task.WhenAll(attempts);
 
         Assert.Equal(1, results.Count(won => won));
         Assert.Equal(1L, await fixture.ScalarAsync<long>(
@@ -36,7 +36,7 @@ public class DurabilityTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixt
     [Fact]
     public async Task A_refused_outcome_changes_nothing()
     {
-        var instance = await fixture.RunAsync(Flowchart("refused", [Start(), Task("check", "ufficio-a", "Approvato", "Respinto"), End()],
+        var instance = await fixture.RunAsync(Flowchart("refused", [Start(), OfficeTask("check", "ufficio-a", "Approvato", "Respinto"), End()],
             [("start", "Done", "check"), ("check", "Approvato", "end"), ("check", "Respinto", "end")]));
         var journalBefore = await fixture.JournalAsync(instance.Id);
 
@@ -82,7 +82,7 @@ public class DurabilityTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixt
     [Fact]
     public async Task Cancelling_removes_every_bookmark_and_timer()
     {
-        var instance = await fixture.RunAsync(Flowchart("cancel", [Start(), Fork("fork", "A", "B"), Task("a", "ufficio-a", "Fatto"), Delay("wait", "01:00:00")],
+        var instance = await fixture.RunAsync(Flowchart("cancel", [Start(), Fork("fork", "A", "B"), OfficeTask("a", "ufficio-a", "Fatto"), Delay("wait", "01:00:00")],
             [("start", "Done", "fork"), ("fork", "A", "a"), ("fork", "B", "wait")]));
         Assert.Equal(2, instance.Bookmarks.Count);
 
@@ -96,7 +96,7 @@ public class DurabilityTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixt
     [Fact]
     public async Task A_running_instance_stays_on_its_version_when_a_new_one_is_published()
     {
-        var v1 = await fixture.PublishAsync(Flowchart("versions", [Start(), Task("check", "ufficio-a", "Fatto"), SetVariable("mark", "version", Literal("uno"))],
+        var v1 = await fixture.PublishAsync(Flowchart("versions", [Start(), OfficeTask("check", "ufficio-a", "Fatto"), SetVariable("mark", "version", Literal("uno"))],
             [("start", "Done", "check"), ("check", "Fatto", "mark")], "version"));
         var running = await fixture.Runtime.StartAsync(new StartWorkflow(v1.DefinitionId), CancellationToken.None);
 

@@ -50,7 +50,7 @@ public class FlowchartSemanticsTests(RuntimeFixture fixture) : IClassFixture<Run
     public async Task A_wait_all_join_waits_for_every_live_branch()
     {
         var instance = await fixture.RunAsync(Flowchart("waitall",
-            [Start(), Fork("fork", "A", "B"), Task("asl", "asl-commissione", "Parere favorevole"), Task("comune", "comune-servizi-sociali", "Istruttoria completata"), Join("join", "WaitAll"), End()],
+            [Start(), Fork("fork", "A", "B"), OfficeTask("asl", "asl-commissione", "Parere favorevole"), OfficeTask("comune", "comune-servizi-sociali", "Istruttoria completata"), Join("join", "WaitAll"), End()],
             [("start", "Done", "fork"), ("fork", "A", "asl"), ("fork", "B", "comune"), ("asl", "Parere favorevole", "join"), ("comune", "Istruttoria completata", "join"), ("join", "Done", "end")]));
         Assert.Equal(2, instance.Bookmarks.Count);
 
@@ -67,7 +67,7 @@ public class FlowchartSemanticsTests(RuntimeFixture fixture) : IClassFixture<Run
     public async Task A_wait_any_join_continues_on_the_first_branch_and_cancels_the_others()
     {
         var instance = await fixture.RunAsync(Flowchart("waitany",
-            [Start(), Fork("fork", "A", "B"), Task("first", "ufficio-a", "Fatto"), Task("second", "ufficio-b", "Fatto"), Join("join", "WaitAny"), Task("after", "ufficio-c", "Fatto"), End()],
+            [Start(), Fork("fork", "A", "B"), OfficeTask("first", "ufficio-a", "Fatto"), OfficeTask("second", "ufficio-b", "Fatto"), Join("join", "WaitAny"), OfficeTask("after", "ufficio-c", "Fatto"), End()],
             [("start", "Done", "fork"), ("fork", "A", "first"), ("fork", "B", "second"), ("first", "Fatto", "join"), ("second", "Fatto", "join"), ("join", "Done", "after"), ("after", "Fatto", "end")]));
 
         instance = await fixture.ResumeAsync(instance, "second");
@@ -86,7 +86,7 @@ public class FlowchartSemanticsTests(RuntimeFixture fixture) : IClassFixture<Run
     public async Task An_implicit_merge_after_a_fork_waits_for_both_branches()
     {
         var instance = await fixture.RunAsync(Flowchart("implicit",
-            [Start(), Fork("fork", "A", "B"), Task("a", "ufficio-a", "Fatto"), Task("b", "ufficio-b", "Fatto"), Activity("merge", "Elsa.WriteLine", ("text", Literal("insieme"))), End()],
+            [Start(), Fork("fork", "A", "B"), OfficeTask("a", "ufficio-a", "Fatto"), OfficeTask("b", "ufficio-b", "Fatto"), Activity("merge", "Elsa.WriteLine", ("text", Literal("insieme"))), End()],
             [("start", "Done", "fork"), ("fork", "A", "a"), ("fork", "B", "b"), ("a", "Fatto", "merge"), ("b", "Fatto", "merge"), ("merge", "Done", "end")]));
 
         instance = await fixture.ResumeAsync(instance, "a");
@@ -120,7 +120,7 @@ public class FlowchartSemanticsTests(RuntimeFixture fixture) : IClassFixture<Run
     public async Task A_terminal_end_completes_the_flowchart_and_cancels_branches_still_waiting()
     {
         var instance = await fixture.RunAsync(Flowchart("terminal",
-            [Start(), Fork("fork", "A", "B"), Task("waits", "ufficio-a", "Fatto"), End()],
+            [Start(), Fork("fork", "A", "B"), OfficeTask("waits", "ufficio-a", "Fatto"), End()],
             [("start", "Done", "fork"), ("fork", "A", "waits"), ("fork", "B", "end")]));
 
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);

@@ -77,10 +77,10 @@ public class TwoHostTimerTests(QuietRuntimeFixture fixture) : IClassFixture<Quie
         var starts = Enumerable.Range(0, 1000).Select(_ => fixture.Runtime.StartAsync(new StartWorkflow(definition.DefinitionId), CancellationToken.None));
         foreach (var chunk in starts.Chunk(50))
         {
-            await System.Threading.Tasks.Task.WhenAll(chunk);
+            await Task.WhenAll(chunk);
         }
 
-        await System.Threading.Tasks.Task.Delay(1100);
+        await Task.Delay(1100);
         await using var second = new CaseFlowApp(fixture.ConnectionString, new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
         var sweepers = new[] { fixture.Sweeper, second.Services.GetRequiredService<TimerSweeper>() };
 
@@ -89,7 +89,7 @@ public class TwoHostTimerTests(QuietRuntimeFixture fixture) : IClassFixture<Quie
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (await fixture.ScalarAsync<long>("SELECT count(*) FROM workflow_timers") > 0 && DateTime.UtcNow < deadline)
         {
-            fired.AddRange(await System.Threading.Tasks.Task.WhenAll(sweepers.Concat(sweepers).Select(s => System.Threading.Tasks.Task.Run(() => s.SweepAsync(CancellationToken.None)))));
+            fired.AddRange(await Task.WhenAll(sweepers.Concat(sweepers).Select(s => Task.Run(() => s.SweepAsync(CancellationToken.None)))));
         }
 
         Assert.True(fired.Sum() == 1000, $"fired {string.Join(", ", fired)}; left: " + await fixture.ScalarAsync<string>(

@@ -1,0 +1,15 @@
+using CaseFlow.Bench.Outbox;
+
+// Sub-commands: dotnet run -c Release --project bench/CaseFlow.Bench -- <command>
+var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["outbox"] = OutboxBench.RunAsync,
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    Console.Error.WriteLine($"usage: CaseFlow.Bench <{string.Join("|", commands.Keys)}> [options]");
+    return 2;
+}
+
+return await command(args[1..]);

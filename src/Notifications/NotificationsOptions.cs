@@ -1,0 +1,33 @@
+namespace CaseFlow.Notifications;
+
+/// <summary>Settings under <c>Notifications</c>.</summary>
+public sealed class NotificationsOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Where .eml files go when no SMTP host is set; relative to the content root.</summary>
+    public string PickupDirectory { get; set; } = ".mailbox";
+
+    /// <summary>Folder of the Liquid templates; empty means the Templates folder next to the binaries.</summary>
+    public string TemplatesPath { get; set; } = "";
+
+    /// <summary>Right-hand side of the deterministic Message-ID <c>&lt;{id}@{domain}&gt;</c>.</summary>
+    public string MessageIdDomain { get; set; } = "caseflow.local";
+
+    /// <summary>Messages claimed (and sent over one SMTP connection) per batch.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Attempts before a message that keeps failing temporarily is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay; doubled on every further attempt up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a claimed batch is owned by its dispatcher; a longer claim means the dispatcher died.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Cron of the recurring sweep that picks up retries and dead claims (Hangfire, 6 fields = seconds).</summary>
+    public string SweepCron { get; set; } = "*/10 * * * * *";
+}
