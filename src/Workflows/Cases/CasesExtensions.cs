@@ -32,7 +32,7 @@ public static class CasesExtensions
         services.AddSingleton<CaseClock>();
         services.AddSingleton<CaseSignals>();
         services.AddSingleton<CitizenMessages>();
-        services.TryAddSingleton<ICitizenMailer, NoCitizenMailer>();
+        services.TryAddSingleton<ICitizenMailer, OutboxCitizenMailer>();
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();

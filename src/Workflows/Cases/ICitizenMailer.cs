@@ -7,8 +7,8 @@ namespace CaseFlow.Workflows.Cases;
 public sealed record CitizenMessage(string DeduplicationKey, string Template, string Language, string RecipientAddress, string RecipientName, JsonObject Model, Guid CaseId);
 
 /// <summary>
-/// Where citizen emails go: the notifications outbox, in the caller's transaction. The case layer depends on this
-/// seam only, so it runs (recording messages in <c>case_messages</c>) where no mailer is registered.
+/// Where citizen emails go: the notifications outbox (<see cref="OutboxCitizenMailer"/>), in the caller's transaction.
+/// A seam of the case layer's own, so tests can watch the messages or make one fail.
 /// </summary>
 public interface ICitizenMailer
 {
@@ -16,13 +16,4 @@ public interface ICitizenMailer
 
     /// <summary>After commit: wake the dispatcher.</summary>
     void SignalCommitted();
-}
-
-internal sealed class NoCitizenMailer : ICitizenMailer
-{
-    public Task EnqueueAsync(NpgsqlTransaction transaction, CitizenMessage message, CancellationToken ct) => Task.CompletedTask;
-
-    public void SignalCommitted()
-    {
-    }
 }

@@ -56,6 +56,8 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         Assert.Contains(closed["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "final-act");
         Assert.Contains(closed["messages"]!.AsArray(), m => m!["template"]!.GetValue<string>() == "final-act");
         Assert.Contains(closed["messages"]!.AsArray(), m => m!["template"]!.GetValue<string>() == "case-received");
+        Assert.DoesNotContain(closed["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "message-failed");
+        Assert.Equal(closed["messages"]!.AsArray().Count, await Desk.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE case_id = @id", ("id", Guid.Parse(caseId))));
     }
 
     [Fact]
