@@ -118,12 +118,15 @@ internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
             }
         }
 
-        await UpdateClockAsync(context, procedure, events, "open", ct);
+        var dueAt = await UpdateClockAsync(context, procedure, events, "open", ct);
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, received ? "integration-received" : "integration-expired",
             received ? $"{procedure.Name}: documenti integrativi ricevuti; il termine riprende" : $"{procedure.Name}: termine per l'integrazione scaduto", isPublic: true, ct);
+        var today = RomeTime.DateOf(context.Now).ToString("yyyy-MM-dd");
+        await MessageAsync(context, procedure, "clock-resumed", $"Il termine riprende il {today}; nuova scadenza {RomeTime.DateOf(dueAt):yyyy-MM-dd}.",
+            new JsonObject { ["resumed_on"] = today, ["new_due_date"] = RomeTime.DateOf(dueAt).ToString("yyyy-MM-dd") }, $"clock-resumed:{procedure.Id}:{context.Now:O}", ct);
     }
 
-    private async Task UpdateClockAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonArray events, string status, CancellationToken ct)
+    private async Task<DateTimeOffset> UpdateClockAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonArray events, string status, CancellationToken ct)
     {
         var dueAt = caseClock.DueAt(procedure.ReceivedAt, procedure.Term, procedure.Agency, events);
         await Db.ExecAsync(context.Connection, context.Transaction,
@@ -132,6 +135,7 @@ internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
         await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, "clock",
             new JsonObject { ["status"] = procedure.Status, ["clockEvents"] = procedure.ClockEvents.DeepClone() },
             new JsonObject { ["status"] = status, ["clockEvents"] = events.DeepClone(), ["dueAt"] = dueAt.ToString("O") }, ct);
+        return dueAt;
     }
 
     private static async Task CloseCaseIfDoneAsync(WorkflowEffectContext context, CaseProcedureRow procedure, CancellationToken ct)

@@ -36,6 +36,7 @@ public class CaseClockAndSearchTests(CaseClockAndSearchTests.Fixture fixture) : 
         Assert.Equal(HttpStatusCode.OK, received.StatusCode);
         Assert.Equal("open", (await Desk.CaseAsync(caseId))["procedures"]![0]!["status"]!.GetValue<string>());
         Assert.Equal(due, await DueAsync(caseId)); // suspended and resumed the same day: no day lost
+        Assert.Contains((await Desk.CaseAsync(caseId))["messages"]!.AsArray(), m => m!["template"]!.GetValue<string>() == "clock-resumed");
         var again = await (await Desk.FrontDesk).PostAsJsonAsync($"/api/cases/{caseId}/procedures/{procedureId}/integration", new { documents = Array.Empty<Guid>() });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
