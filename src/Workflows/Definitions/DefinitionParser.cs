@@ -163,7 +163,7 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         // As Elsa does: the Start activity, else the first activity nothing leads to.
         var targets = connections.Select(c => c.TargetId).ToHashSet();
         var start = starts.FirstOrDefault() ?? activities.FirstOrDefault(a => !targets.Contains(a.Id));
-        // An empty flowchart is a valid draft (the Studio creates workflows that way); it simply has nothing to run.
+        // An empty flowchart is the designer's blank new workflow: a valid draft, refused only when started.
         if (start is null && activities.Count > 0)
         {
             errors.Add(new("root.activities", null, "The flowchart has no start activity: add an Elsa.Start, or an activity with no inbound connection."));

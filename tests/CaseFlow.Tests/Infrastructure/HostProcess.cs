@@ -69,7 +69,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         await Eventually.True(async () =>
         {
             if (process.HasExited)
@@ -81,9 +81,9 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 return (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                return false;
+                return false; // not listening yet, or too busy starting to answer in time
             }
         }, timeout, "the host process is ready");
     }

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.ElsaApi.WorkflowInstances;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFlow.Workflows.ElsaApi.Bookmarks;
+
+/// <summary>
+/// CaseFlow's GET /workflow-instances/{id}/bookmarks: what the instance waits on, each with the token and URL of
+/// Elsa's anonymous resume route — for admins and designers only, since a token resumes without a key.
+/// </summary>
+internal static class ListBookmarks
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/workflow-instances/{id}/bookmarks", Handle).WithName("CaseFlowListBookmarks");
+
+    private static async Task<IResult> Handle(string id, InstanceReader reader, ResumeTokens tokens, CancellationToken ct)
+    {
+        if (await reader.FindAsync(id, ct) is null)
+        {
+            return Problems.NotFound("id", $"No workflow instance '{id}'.");
+        }
+
+        var items = (await reader.BookmarksAsync(id, ct)).Select(b =>
+        {
+            var json = (JsonObject)InstanceJson.Bookmark(b);
+            var token = tokens.Create(b.InstanceId, b.Id);
+            json["resumeToken"] = token;
+            json["resumeUrl"] = $"{ElsaApiExtensions.RoutePrefix}/bookmarks/resume?t={Uri.EscapeDataString(token)}";
+            return json;
+        }).ToList();
+        return ElsaJson.Ok(new ListResponse<JsonObject>(items));
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.ElsaApi.WorkflowInstances;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFlow.Workflows.ElsaApi.Bookmarks;
+
+/// <summary>
+/// Elsa's GET or POST /bookmarks/resume?t=&lt;token&gt;: anonymous, the token is the credential (as in Elsa). POST takes
+/// <c>{"input": {…}}</c>, GET takes <c>?in=&lt;json&gt;</c>. CaseFlow resumes synchronously even with <c>async=true</c>.
+/// 200 empty; 400 for a bad token or rejected input; 409 once the bookmark was consumed.
+/// </summary>
+internal static class ResumeByToken
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapMethods("/bookmarks/resume", [HttpMethods.Get, HttpMethods.Post], Handle).AllowAnonymous().WithName("ElsaResumeBookmarkByToken");
+
+    private static async Task<IResult> Handle(HttpRequest request, string? t, string? @in, ResumeTokens tokens, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (!tokens.TryRead(t, out var instanceId, out var bookmarkId))
+        {
+            return Problems.Validation("t", "The resume token is not valid.");
+        }
+
+        JsonObject? input;
+        try
+        {
+            input = HttpMethods.IsPost(request.Method) ? await Resume.ReadInputAsync(request, ct) : string.IsNullOrWhiteSpace(@in) ? null : JsonNode.Parse(@in) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Problems.Validation("in", "The input must be a JSON object.");
+        }
+
+        await runtime.ResumeAsync(instanceId, bookmarkId, input, ct);
+        return Results.Ok();
+    }
+}

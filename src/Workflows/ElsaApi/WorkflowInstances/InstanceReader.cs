@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Runtime;
+using Npgsql;
+
+namespace CaseFlow.Workflows.ElsaApi.WorkflowInstances;
+
+/// <summary>The read side of the instance tables for the Studio's instance list and viewer (no locks: a snapshot is enough).</summary>
+internal sealed class InstanceReader(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at, finished_at";
+
+    public async Task<InstanceRecord?> FindAsync(string id, CancellationToken ct) =>
+        (await QueryAsync("WHERE id = @id", [("id", id)], ct)).FirstOrDefault();
+
+    public async Task<(List<InstanceRecord> Items, long Total)> ListAsync(InstanceFilter filter, CancellationToken ct)
+    {
+        var (where, parameters) = filter.ToSql();
+        var page = filter.PageSize is > 0 ? $" LIMIT {filter.PageSize.Value} OFFSET {Math.Max(0, filter.Page ?? 0) * filter.PageSize.Value}" : "";
+        var items = await QueryAsync($"{where} ORDER BY {filter.OrderSql()}{page}", parameters, ct);
+        await using var count = dataSource.CreateCommand($"SELECT count(*) FROM workflow_instances {where}");
+        AddParameters(count, parameters);
+        return (items, (long)(await count.ExecuteScalarAsync(ct))!);
+    }
+
+    public async Task<List<StoredBookmark>> BookmarksAsync(string instanceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await InstanceStore.BookmarksAsync(connection, null, instanceId, ct);
+    }
+
+    public async Task<List<IncidentRow>> IncidentsAsync(string instanceId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, activity_id, activity_node_id, activity_type, message, exception, timestamp, resolved_at
+            FROM workflow_incidents WHERE instance_id = @id ORDER BY timestamp, id
+            """);
+        command.Parameters.AddWithValue("id", instanceId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<IncidentRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new IncidentRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : JsonNode.Parse(reader.GetString(5)) as JsonObject, reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return rows;
+    }
+
+    private async Task<List<InstanceRecord>> QueryAsync(string tail, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM workflow_instances {tail}");
+        AddParameters(command, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<InstanceRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new InstanceRecord
+            {
+                Id = reader.GetString(0),
+                DefinitionId = reader.GetString(1),
+                DefinitionVersionId = reader.GetString(2),
+                Version = reader.GetInt32(3),
+                Name = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Status = reader.GetString(5),
+                SubStatus = reader.GetString(6),
+                CorrelationId = reader.IsDBNull(7) ? null : reader.GetString(7),
+                State = JsonSerializer.Deserialize<InstanceState>(reader.GetString(8), InstanceStore.Json)!,
+                IncidentCount = reader.GetInt32(9),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
+                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(11),
+                FinishedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+            });
+        }
+
+        return rows;
+    }
+
+    internal static void AddParameters(NpgsqlCommand command, IEnumerable<(string Name, object Value)> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+}
+
+internal sealed record IncidentRow(
+    string Id, string ActivityId, string ActivityNodeId, string ActivityType, string Message, JsonObject? Exception, DateTimeOffset Timestamp, DateTimeOffset? ResolvedAt);
