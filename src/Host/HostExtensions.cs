@@ -29,6 +29,7 @@ public static class HostExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapCaseFlowHealth();
         app.MapCaseFlowApiDocs();
         app.MapCaseFlowJobsDashboard();

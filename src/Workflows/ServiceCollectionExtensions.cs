@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
         Terms.TermsExtensions.AddCaseFlowTerms(services, configuration);
+        Cases.CasesExtensions.AddCaseFlowCases(services, configuration);
         ElsaApi.ElsaApiExtensions.AddCaseFlowElsaApi(services, configuration);
         return services;
     }
@@ -60,6 +61,7 @@ public static class ServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCaseFlowWorkflows(this IEndpointRouteBuilder app)
     {
         Terms.DueDateEndpoint.MapCaseFlowTerms(app);
+        Cases.CasesExtensions.MapCaseFlowCases(app);
         ElsaApi.ElsaApiExtensions.MapCaseFlowElsaApi(app);
         return app;
     }

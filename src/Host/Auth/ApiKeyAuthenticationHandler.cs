@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using CaseFlow.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.Name, key.Name),
         };
         claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange((key.Offices ?? []).Select(o => new Claim(CaseFlowClaims.Office, o)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

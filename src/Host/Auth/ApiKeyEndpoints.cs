@@ -6,9 +6,10 @@ namespace CaseFlow.Host.Auth;
 /// <summary>Admin management of API keys: create (the key is shown once), list, revoke.</summary>
 public static class ApiKeyEndpoints
 {
-    public sealed record CreateApiKey(string? Name, string[]? Roles);
+    /// <param name="Offices">The offices an officer key works for (emitted as <c>office</c> claims); empty for other roles.</param>
+    public sealed record CreateApiKey(string? Name, string[]? Roles, string[]? Offices = null);
 
-    public sealed record CreatedApiKey(Guid Id, string Name, string[] Roles, DateTimeOffset CreatedAt, string Key);
+    public sealed record CreatedApiKey(Guid Id, string Name, string[] Roles, DateTimeOffset CreatedAt, string Key, string[] Offices);
 
     public static IEndpointRouteBuilder MapCaseFlowApiKeys(this IEndpointRouteBuilder app)
     {
@@ -28,8 +29,9 @@ public static class ApiKeyEndpoints
                 return Problems.Validation("roles", $"Roles must be one or more of: {string.Join(", ", Roles.All)}.");
             }
 
-            var (key, secret) = await store.CreateAsync(request.Name.Trim(), roles, ct);
-            return Results.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Roles, key.CreatedAt, secret));
+            var offices = (request.Offices ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToArray();
+            var (key, secret) = await store.CreateAsync(request.Name.Trim(), roles, ct, offices: offices);
+            return Results.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Roles, key.CreatedAt, secret, offices));
         });
 
         group.MapGet("/", async (ApiKeyStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct)));

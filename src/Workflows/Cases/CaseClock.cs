@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Terms;
+
+namespace CaseFlow.Workflows.Cases;
+
+/// <summary>Due dates of procedures and office steps, counted by the legal clock on the agency's calendar.</summary>
+public sealed class CaseClock(IAgencyCalendars calendars)
+{
+    public DateTimeOffset DueAt(DateTimeOffset from, string? term, string? agency) => DueAt(from, term, agency, []);
+
+    /// <param name="events">The procedure's clock events as stored: <c>{kind: suspension|interruption, from, to}</c>.</param>
+    public DateTimeOffset DueAt(DateTimeOffset from, string? term, string? agency, JsonArray events)
+    {
+        var parsed = Term.Parse(term);
+        var clockEvents = parsed.Kind == TermKind.Exact ? [] : events.OfType<JsonObject>().Select(ToEvent).OfType<ClockEvent>().ToList();
+        try
+        {
+            return DueDateCalculator.Compute(from, parsed, calendars.For(agency), clockEvents, allowMultipleSuspensions: true).DueAt;
+        }
+        catch (TermValidationException)
+        {
+            // An event the rules refuse (say, documents arriving after the term lapsed) must not block the case:
+            // the term counted without events is the conservative answer.
+            return DueDateCalculator.Compute(from, parsed, calendars.For(agency), []).DueAt;
+        }
+    }
+
+    // An interruption counts only once the documents arrived; until then the running term is unchanged.
+    private static ClockEvent? ToEvent(JsonObject e)
+    {
+        var from = DateOnly.Parse(e["from"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        DateOnly? to = e["to"]?.GetValue<string>() is { } t ? DateOnly.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return e["kind"]?.GetValue<string>() == "interruption" ? (to is { } on ? new Interruption(on) : null) : new Suspension(from, to);
+    }
+}
