@@ -25,6 +25,9 @@ public static class JobsExtensions
                 QueuePollInterval = TimeSpan.FromSeconds(1),
                 // Also how long a lock left by a killed host blocks others: keep it short.
                 DistributedLockTimeout = TimeSpan.FromSeconds(15),
+                // Stale locks (a host killed while holding one) are deleted by Hangfire's maintenance pass, which
+                // waits this long between runs: the default hour would stall the recurring sweeps after a crash.
+                JobExpirationCheckInterval = TimeSpan.FromSeconds(30),
             })));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new DisposalTolerantLogProvider(sp.GetRequiredService<ILoggerFactory>()))
