@@ -30,6 +30,8 @@ public sealed class StudioBrowserFixture : IAsyncLifetime
     {
         definitionsFolder = Directory.CreateTempSubdirectory("caseflow-studio-defs-").FullName;
         await File.WriteAllTextAsync(Path.Combine(definitionsFolder, $"{DefinitionId}.json"), Procedure);
+        // A shipped procedure too, exactly as it is in git: the Studio must draw what CaseFlow runs.
+        File.Copy(Path.Combine(ShippedDefinitions, "cambio-residenza.json"), Path.Combine(definitionsFolder, "cambio-residenza.json"));
         host = HostProcess.Start(new Dictionary<string, string?>
         {
             ["ConnectionStrings__CaseFlow"] = await TestCluster.CreateDatabaseAsync(),
@@ -43,6 +45,10 @@ public sealed class StudioBrowserFixture : IAsyncLifetime
         });
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
     }
+
+    public static string ShippedDefinitions =>
+        CaseFlow.Workflows.Definitions.DefinitionFileLoader.ResolveFolder("", AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("workflow-definitions/ not found above the test output.");
 
     public async Task DisposeAsync()
     {

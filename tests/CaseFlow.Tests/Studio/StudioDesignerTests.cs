@@ -22,7 +22,7 @@ public sealed class StudioDesignerTests(StudioBrowserFixture fixture) : IClassFi
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(45);
 
     private readonly string userData = Directory.CreateTempSubdirectory("caseflow-chromium-").FullName;
-    private readonly string artifacts = Chromium.ArtifactsFolder("studio");
+    private string artifacts = Chromium.ArtifactsFolder("studio");
     private ChromeDriver? chrome;
     private int step;
 
@@ -159,6 +159,37 @@ public sealed class StudioDesignerTests(StudioBrowserFixture fixture) : IClassFi
         {
             // Chromium may still be letting go of its profile; a folder left in /tmp is harmless.
         }
+    }
+
+    [Fact]
+    public async Task A_shipped_procedure_opens_with_every_activity_and_connection_drawn_and_is_not_altered_by_opening_it()
+    {
+        artifacts = Chromium.ArtifactsFolder("studio-shipped");
+        var before = await GetJsonAsync(fixture.AdminClient(), "/elsa/api/workflow-definitions/by-definition-id/cambio-residenza?versionOptions=Latest");
+        Step("shipped-login", () =>
+        {
+            Chrome.Navigate().GoToUrl(new Uri(fixture.BaseAddress, "/studio"));
+            Until(d => d.FindElements(By.Id("username")).Count > 0, StepTimeout, "the login page");
+            Chrome.FindElement(By.Id("username")).SendKeys(StudioBrowserFixture.DesignerName);
+            Chrome.FindElement(By.Id("password")).SendKeys(StudioBrowserFixture.DesignerPassword);
+            Chrome.FindElement(By.CssSelector("button[type=submit]")).Click();
+            Until(d => d.FindElements(By.XPath("//elsa-workflow-definition-list//td[contains(., 'Cambio di residenza')]")).Count > 0,
+                BootTimeout, "the list shows the shipped procedure");
+        });
+
+        Step("shipped-canvas", () =>
+        {
+            Chrome.FindElement(By.XPath("//elsa-workflow-definition-list//td[contains(., 'Cambio di residenza')]")).Click();
+            Until(d => Nodes().Count == 14, BootTimeout, "the editor draws all 14 activities");
+            Until(d => d.FindElements(By.CssSelector("elsa-workflow-definition-editor g.x6-edge")).Count == 13, StepTimeout, "and all 13 connections");
+            Assert.Contains("Accertamento", string.Join(" ", Nodes().Select(n => n.Text)), StringComparison.OrdinalIgnoreCase);
+            Assert.False(Chrome.FindElement(By.Id("blazor-error-ui")).Displayed, "no Blazor error bar");
+        });
+
+        // Opening must not make the auto-save rewrite the procedure (the Studio's data-loss trap).
+        var after = await GetJsonAsync(fixture.AdminClient(), "/elsa/api/workflow-definitions/by-definition-id/cambio-residenza?versionOptions=Latest");
+        Assert.Equal(before!["version"]!.GetValue<int>(), after!["version"]!.GetValue<int>());
+        Assert.Equal(13, after["root"]!["connections"]!.AsArray().Count);
     }
 
     private IReadOnlyCollection<IWebElement> Nodes() => Chrome.FindElements(By.CssSelector("elsa-workflow-definition-editor g.x6-node"));
