@@ -75,7 +75,7 @@ internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
             ["act_protocol_number"] = number,
             ["act_date"] = RomeTime.DateOf(context.Now).ToString("yyyy-MM-dd"),
             ["act_url"] = messages.TrackingUrl(tracking!),
-            ["survey_url"] = messages.SurveyUrl,
+            ["survey_url"] = messages.SurveyUrlFor(tracking!),
         }, $"final-act:{procedure.Id}", ct);
         await CloseCaseIfDoneAsync(context, procedure, ct);
     }

@@ -59,6 +59,7 @@ public static class CasesExtensions
         GetCase.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);
+        Satisfaction.Map(app);
         ReceiveIntegration.Map(app);
         DocumentEndpoints.Map(app);
         OfficeTaskList.Map(app);

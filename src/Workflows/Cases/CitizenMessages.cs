@@ -16,6 +16,9 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
 
     public string SurveyUrl => options.Value.SurveyUrl;
 
+    /// <summary>The case's own survey link: the tracking code ties the one answer to its case.</summary>
+    public string SurveyUrlFor(string trackingCode) => $"{options.Value.SurveyUrl.TrimEnd('/')}/{trackingCode}";
+
     public string TrackingUrl(string trackingCode) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/track/{trackingCode}";
 
     /// <param name="procedureIds">The procedures the message is about; null: all of the case's.</param>
