@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +19,13 @@ public static class ClockExtensions
         services.AddSingleton<DeadlineActions>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<DeadlineJobRegistration>();
+        services.AddAuthorizationBuilder().AddPolicy(Calendar.Policy, policy => policy.RequireRole(Roles.Supervisor, Roles.Officer, Roles.Admin));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCaseFlowClock(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapCaseFlowClock(this IEndpointRouteBuilder app)
+    {
+        Calendar.Map(app);
+        return app;
+    }
 }
