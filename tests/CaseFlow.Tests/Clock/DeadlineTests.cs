@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace CaseFlow.Tests.Clock;
@@ -52,7 +53,7 @@ public class DeadlineTests
     }
 
     [Fact]
-    public async Task A_suspension_removes_the_procedure_deadlines_and_nothing_fires_for_the_stale_date()
+    public async Task A_suspension_removes_the_procedure_deadlines_nothing_fires_for_the_stale_date_and_resuming_writes_the_new_date()
     {
         await using var host = await ClockHost.StartAsync();
         var caseId = (await host.Desk.StartAsync(Cases.CaseDesk.Application("contributo-anziani", new JsonObject { ["iseeEuro"] = 9000 })))["caseId"]!.GetValue<string>();
@@ -66,6 +67,13 @@ public class DeadlineTests
         Assert.Equal(0, await host.OutboxAsync("office-reminder"));
         Assert.Equal(0, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_events WHERE kind IN ('lapse', 'substitute-authority', 'silence-assent')"));
         Assert.Equal("suspended", await host.Desk.ScalarAsync<string>("SELECT status FROM case_procedures"));
+
+        var procedureId = await host.Desk.ScalarAsync<Guid>("SELECT id FROM case_procedures");
+        var resumed = await (await host.Desk.FrontDesk).PostAsJsonAsync($"/api/cases/{caseId}/procedures/{procedureId}/integration", new { documents = Array.Empty<Guid>() });
+        Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(1, await host.Desk.ScalarAsync<long>(
+            "SELECT count(*) FROM deadlines d JOIN case_procedures p ON p.id = d.procedure_id WHERE d.action = 'lapse' AND d.fired_at IS NULL AND d.target_due_at = p.due_at"));
+        Assert.True((await host.DueAtAsync("lapse", "procedure")) > due, "the resumed term ends later than the stale date");
     }
 
     [Fact]
