@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<RecurringJobsRegistration>();
         Terms.TermsExtensions.AddCaseFlowTerms(services, configuration);
         Cases.CasesExtensions.AddCaseFlowCases(services, configuration);
+        Clock.ClockExtensions.AddCaseFlowClock(services, configuration);
         ElsaApi.ElsaApiExtensions.AddCaseFlowElsaApi(services, configuration);
         return services;
     }

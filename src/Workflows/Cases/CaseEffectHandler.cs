@@ -11,7 +11,7 @@ namespace CaseFlow.Workflows.Cases;
 /// with their bookmarks, the clock stops for integrations, the final act closes the procedure (and the case).
 /// Instances that are not procedures of a case are left alone.
 /// </summary>
-internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory directory, CaseSignals signals) : IWorkflowEffectHandler
+internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory directory, CaseSignals signals, Clock.DeadlineSchedule deadlines) : IWorkflowEffectHandler
 {
     public async Task HandleAsync(WorkflowEffectContext context, CancellationToken ct)
     {
@@ -66,6 +66,7 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
             """, ct, ("id", taskId), ("case", procedure.CaseId), ("procedure", procedure.Id), ("instance", context.Instance.Id), ("bookmark", bookmark.Id),
             ("office", officeId), ("title", title), ("instructions", payload["instructions"]?.GetValue<string>()), ("outcomes", outcomes), ("term", term),
             ("now", context.Now), ("due", dueAt));
+        await deadlines.StepAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, taskId, officeId, dueAt, ct);
         var officeName = office?.Name ?? officeId;
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "step-opened",
             $"{procedure.Name}: \"{title}\" presso {officeName}", isPublic: true, ct);
@@ -96,6 +97,8 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
 
             (taskId, title) = (reader.GetGuid(0), reader.GetString(1));
         }
+
+        await Clock.DeadlineSchedule.CloseTaskAsync(context.Connection, context.Transaction, taskId, ct);
 
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "step-" + status,
             removed.Resumed ? $"{procedure.Name}: \"{title}\" completato con esito \"{outcome}\"" : $"{procedure.Name}: \"{title}\" annullato", isPublic: true, ct);

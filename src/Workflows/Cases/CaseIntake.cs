@@ -17,7 +17,7 @@ namespace CaseFlow.Workflows.Cases;
 /// </summary>
 public sealed class CaseIntake(
     IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
-    TimeProvider clock,
+    TimeProvider clock, Clock.DeadlineSchedule deadlines,
     Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
     // Intakes of one agency queue on its protocol counter row anyway; waiting here instead of inside an open
@@ -124,6 +124,7 @@ public sealed class CaseIntake(
                     }
 
                     await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
+                    await deadlines.ProcedureAsync(connection, transaction, caseId, procedureRowId, procedure.Sheet.Office, dueAt, ct);
                     if (last)
                     {
                         // One notice of start (art. 8) per intake: a bundle's notice lists all its procedures.

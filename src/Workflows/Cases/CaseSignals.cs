@@ -6,7 +6,7 @@ using CaseFlow.Workflows.Terms;
 namespace CaseFlow.Workflows.Cases;
 
 /// <summary>What the case does with the activities' signals: final acts, integrations, messages to the citizen.</summary>
-internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
+internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages, Clock.DeadlineSchedule deadlines)
 {
     public async Task HandleAsync(WorkflowEffectContext context, CaseProcedureRow procedure, ActivitySignal signal, CancellationToken ct)
     {
@@ -37,6 +37,7 @@ internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
         var changed = await Db.ExecAsync(context.Connection, context.Transaction,
             "UPDATE case_procedures SET status = @status, closed_at = @now WHERE id = @id AND closed_at IS NULL", ct,
             ("status", status), ("now", context.Now), ("id", procedure.Id));
+        await Clock.DeadlineSchedule.CloseProcedureAsync(context.Connection, context.Transaction, procedure.Id, ct);
         if (changed == 1)
         {
             await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, status,
@@ -63,6 +64,7 @@ internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
         await Db.ExecAsync(context.Connection, context.Transaction, """
             UPDATE case_procedures SET status = @outcome, outcome = @outcome, final_act = @text, final_act_protocol = @number, closed_at = @now WHERE id = @id
             """, ct, ("outcome", outcome), ("text", text), ("number", number), ("now", context.Now), ("id", procedure.Id));
+        await Clock.DeadlineSchedule.CloseProcedureAsync(context.Connection, context.Transaction, procedure.Id, ct);
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "final-act",
             $"{procedure.Name}: provvedimento finale di {(outcome == "granted" ? "accoglimento" : "rigetto")} (protocollo {number})", isPublic: true, ct);
         await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, "final-act",
@@ -132,6 +134,15 @@ internal sealed class CaseSignals(CaseClock caseClock, CitizenMessages messages)
         await Db.ExecAsync(context.Connection, context.Transaction,
             "UPDATE case_procedures SET clock_events = @events, due_at = @due, status = @status WHERE id = @id", ct,
             ("events", events), ("due", dueAt), ("status", status), ("id", procedure.Id));
+        if (status == "suspended")
+        {
+            await Clock.DeadlineSchedule.SuspendProcedureAsync(context.Connection, context.Transaction, procedure.Id, ct);
+        }
+        else
+        {
+            await deadlines.ProcedureAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, procedure.Office, dueAt, ct);
+        }
+
         await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, "clock",
             new JsonObject { ["status"] = procedure.Status, ["clockEvents"] = procedure.ClockEvents.DeepClone() },
             new JsonObject { ["status"] = status, ["clockEvents"] = events.DeepClone(), ["dueAt"] = dueAt.ToString("O") }, ct);

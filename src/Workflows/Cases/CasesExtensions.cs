@@ -64,6 +64,7 @@ public static class CasesExtensions
         DocumentEndpoints.Map(app);
         OfficeTaskList.Map(app);
         TaskActions.Map(app);
+        Clock.ClockExtensions.MapCaseFlowClock(app);
         return app;
     }
 }

@@ -24,15 +24,19 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
     /// <param name="procedureIds">The procedures the message is about; null: all of the case's.</param>
     /// <param name="text">What the timeline's message list shows.</param>
     public async Task SendAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid caseId, Guid[]? procedureIds, string template, string? text, JsonObject extra,
-        string deduplicationKey, DateTimeOffset at, Action<Action>? onCommitted, CancellationToken ct)
+        string deduplicationKey, DateTimeOffset at, Action<Action>? onCommitted, CancellationToken ct, OfficeRecipient? office = null)
     {
         var found = await Db.JsonRowsAsync(c, tx, """
             SELECT json_build_object('citizen', citizen, 'protocol', protocol_number, 'receivedAt', received_at, 'tracking', tracking_code)::text FROM cases WHERE id = @id
             """, ct, ("id", caseId));
         var row = found[0];
         var citizen = row["citizen"]!.AsObject();
-        var email = citizen["email"]?.GetValue<string>();
-        await CaseJournal.MessageAsync(c, tx, caseId, procedureIds is [var single] ? single : null, at, template, email, text, ct);
+        var email = office?.Address ?? citizen["email"]?.GetValue<string>();
+        if (office is null)
+        {
+            await CaseJournal.MessageAsync(c, tx, caseId, procedureIds is [var single] ? single : null, at, template, email, text, ct);
+        }
+
         if (string.IsNullOrWhiteSpace(email))
         {
             return;
@@ -64,8 +68,10 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
             model[key] = value?.DeepClone();
         }
 
-        var message = new CitizenMessage(deduplicationKey, template, citizen["preferredLanguage"]?.GetValue<string>() ?? "it", email,
-            model["citizen_name"]!.GetValue<string>(), model, caseId);
+        var message = office is not null
+            ? new CitizenMessage(deduplicationKey, template, "it", email, office.Name, model, caseId)
+            : new CitizenMessage(deduplicationKey, template, citizen["preferredLanguage"]?.GetValue<string>() ?? "it", email,
+                model["citizen_name"]!.GetValue<string>(), model, caseId);
         // A message that cannot be rendered must not stop the case: the savepoint undoes only the outbox's part.
         await tx.SaveAsync("citizen_message", ct);
         try
@@ -85,3 +91,6 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
     public static string IsoDate(JsonNode? instant) => instant is null ? "" :
         Terms.RomeTime.DateOf(DateTimeOffset.Parse(instant.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd");
 }
+
+/// <summary>An office addressee for the office templates (Italian only), which share the citizen messages' model.</summary>
+public sealed record OfficeRecipient(string Address, string Name);

@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Cases;
+using CaseFlow.Workflows.Organisation;
+using CaseFlow.Workflows.Runtime;
+using CaseFlow.Workflows.Terms;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CaseFlow.Workflows.Clock;
+
+/// <summary>
+/// Fires one deadline in its own transaction: a reminder to the office, an escalation (supervisor, overdue flag,
+/// apology to the citizen), or the lapse of a procedure's term (silence-assent, else the substitute authority).
+/// A row whose step or procedure closed or whose due date moved is closed as stale without any effect.
+/// </summary>
+public sealed class DeadlineActions(
+    NpgsqlDataSource dataSource, CitizenMessages messages, IOfficeDirectory directory, DeadlineSchedule schedule, WorkflowRuntime runtime,
+    IOptions<ClockOptions> options, IOptions<CasesOptions> casesOptions, TimeProvider clock, ILogger<DeadlineActions> logger)
+{
+    private sealed record Row(Guid Id, Guid CaseId, Guid ProcedureId, Guid? TaskId, string Action, string Office, DateTimeOffset TargetDue);
+
+    private sealed record Target(bool Open, DateTimeOffset DueAt, string Agency, bool SilenceAssent, string InstanceId, string Name, DateTimeOffset ReceivedAt);
+
+    /// <returns>Whether the action happened (false: already fired, or stale).</returns>
+    public async Task<bool> FireAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        // The procedure first, as a workflow step locks it: the same order on both sides.
+        var procedureId = await Db.ScalarAsync<Guid?>(c, tx, "SELECT procedure_id FROM deadlines WHERE id = @id", ct, ("id", id));
+        if (procedureId is null)
+        {
+            return false;
+        }
+
+        var target = await LockProcedureAsync(c, tx, procedureId.Value, ct);
+        var row = await LockRowAsync(c, tx, id, ct);
+        if (row is null || target is null)
+        {
+            return false;
+        }
+
+        if (row.TaskId is { } taskId)
+        {
+            var task = await Db.JsonRowsAsync(c, tx, "SELECT json_build_object('open', status = 'open', 'due', due_at)::text FROM case_tasks WHERE id = @id", ct, ("id", taskId));
+            target = target with
+            {
+                Open = task.Count == 1 && task[0]["open"]!.GetValue<bool>(),
+                DueAt = task.Count == 1 ? task[0]["due"]!.GetValue<DateTimeOffset>() : target.DueAt,
+            };
+        }
+
+        var stale = !target.Open || target.DueAt != row.TargetDue;
+        await Db.ExecAsync(c, tx, "UPDATE deadlines SET fired_at = @now, outcome = @outcome, claimed_by = NULL, claimed_until = NULL WHERE id = @id", ct,
+            ("now", now), ("outcome", stale ? "stale" : "fired"), ("id", id));
+        var committed = new List<Action>();
+        string? cancelInstance = null;
+        if (!stale)
+        {
+            switch (row.Action)
+            {
+                case "reminder":
+                    await RemindAsync(c, tx, row, now, committed.Add, ct);
+                    break;
+                case "escalation":
+                    await EscalateAsync(c, tx, row, now, committed.Add, ct);
+                    break;
+                case "lapse":
+                    cancelInstance = await LapseAsync(c, tx, row, target, now, committed.Add, ct);
+                    break;
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        committed.ForEach(a => a());
+        if (cancelInstance is not null)
+        {
+            try
+            {
+                await runtime.CancelAsync(cancelInstance, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Instance {InstanceId} of a procedure closed by silence-assent could not be cancelled", cancelInstance);
+            }
+        }
+
+        return !stale;
+    }
+
+    private async Task RemindAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    {
+        if (row.TaskId is { } taskId)
+        {
+            await Db.ExecAsync(c, tx, "UPDATE case_tasks SET reminded_at = @now WHERE id = @id", ct, ("now", now), ("id", taskId));
+        }
+
+        var office = directory.FindOffice(row.Office);
+        if (office is null)
+        {
+            return;
+        }
+
+        var daysLeft = RomeTime.DateOf(row.TargetDue).DayNumber - RomeTime.DateOf(now).DayNumber;
+        await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-reminder", null,
+            new JsonObject { ["office_name"] = office.Name, ["days_left"] = Math.Max(0, daysLeft), ["case_url"] = CaseUrl(row.CaseId) },
+            $"deadline:{row.Id}", now, onCommitted, ct, new OfficeRecipient(office.Email, office.Name));
+    }
+
+    private async Task EscalateAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    {
+        if (row.TaskId is { } taskId)
+        {
+            await Db.ExecAsync(c, tx, "UPDATE case_tasks SET escalated_at = @now WHERE id = @id", ct, ("now", now), ("id", taskId));
+        }
+
+        await Db.ExecAsync(c, tx, "UPDATE cases SET overdue_at = coalesce(overdue_at, @now) WHERE id = @id", ct, ("now", now), ("id", row.CaseId));
+        var office = directory.FindOffice(row.Office);
+        var officeName = office?.Name ?? row.Office;
+        await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "overdue",
+            $"Termine scaduto il {RomeTime.DateOf(row.TargetDue):dd/MM/yyyy} presso {officeName}: segnalato al responsabile", isPublic: true, ct);
+        if (office is not null)
+        {
+            // The directory knows the supervisor by name only: the escalation goes to the office mailbox, addressed to them.
+            var daysOverdue = Math.Max(0, RomeTime.DateOf(now).DayNumber - RomeTime.DateOf(row.TargetDue).DayNumber);
+            await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-escalation", null,
+                new JsonObject { ["office_name"] = office.Name, ["supervisor_name"] = office.Supervisor, ["days_overdue"] = daysOverdue, ["case_url"] = CaseUrl(row.CaseId) },
+                $"deadline:{row.Id}", now, onCommitted, ct, new OfficeRecipient(office.Email, office.Supervisor));
+        }
+
+        // Once per case and due date, whether the step's or the procedure's escalation comes first.
+        var dueKey = RomeTime.DateOf(row.TargetDue).ToString("yyyy-MM-dd");
+        var told = await Db.ScalarAsync<bool>(c, tx, """
+            SELECT EXISTS (SELECT 1 FROM case_events WHERE case_id = @case AND kind = 'overdue-apology' AND text LIKE @key)
+            """, ct, ("case", row.CaseId), ("key", $"%[{dueKey}]%"));
+        if (!told)
+        {
+            var expected = RomeTime.DateOf(now).AddDays(options.Value.OverdueGraceDays).ToString("yyyy-MM-dd");
+            await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "overdue-apology", $"Comunicato al cittadino il ritardo [{dueKey}]; nuova data prevista {expected}",
+                isPublic: false, ct);
+            await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "case-overdue", $"Ci scusiamo per il ritardo: nuova data prevista {expected}.",
+                new JsonObject { ["new_expected_date"] = expected }, $"case-overdue:{row.CaseId}:{dueKey}", now, onCommitted, ct);
+        }
+    }
+
+    private async Task<string?> LapseAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, Target target, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    {
+        var assentDate = RomeTime.DateOf(row.TargetDue).ToString("yyyy-MM-dd");
+        if (target.SilenceAssent)
+        {
+            await Db.ExecAsync(c, tx, """
+                UPDATE case_procedures SET status = 'accepted', outcome = 'silence-assent', closed_at = @now WHERE id = @id AND closed_at IS NULL
+                """, ct, ("now", now), ("id", row.ProcedureId));
+            await DeadlineSchedule.CloseProcedureAsync(c, tx, row.ProcedureId, ct);
+            await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "silence-assent",
+                $"{target.Name}: accolto per silenzio-assenso (art. 20 L. 241/1990) il {assentDate}", isPublic: true, ct);
+            await CaseJournal.AuditAsync(c, tx, now, "procedure", row.ProcedureId, "silence-assent",
+                new JsonObject { ["status"] = "open" }, new JsonObject { ["status"] = "accepted", ["outcome"] = "silence-assent" }, ct);
+            await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "silence-assent", $"Attestazione di silenzio-assenso (art. 20 c.2-bis) dal {assentDate}.",
+                new JsonObject { ["assent_date"] = assentDate }, $"silence-assent:{row.ProcedureId}", now, onCommitted, ct);
+            await Db.ExecAsync(c, tx, """
+                UPDATE cases SET status = 'closed', closed_at = @now
+                WHERE id = @id AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM case_procedures WHERE case_id = @id AND closed_at IS NULL)
+                """, ct, ("now", now), ("id", row.CaseId));
+            return target.InstanceId;
+        }
+
+        if (!options.Value.SubstituteAuthority.TryGetValue(target.Agency, out var substituteId) || directory.FindOffice(substituteId) is not { } substitute)
+        {
+            await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "lapse",
+                $"{target.Name}: termine scaduto il {assentDate}; nessun titolare del potere sostitutivo configurato", isPublic: false, ct);
+            return null;
+        }
+
+        // Art. 2 c.9-ter: the substitute concludes within half the original term.
+        var newDue = now + (row.TargetDue - target.ReceivedAt) / 2;
+        await Db.ExecAsync(c, tx, "UPDATE case_procedures SET office = @office, due_at = @due, status = 'substitute' WHERE id = @id", ct,
+            ("office", substitute.Id), ("due", newDue), ("id", row.ProcedureId));
+        await schedule.ProcedureAsync(c, tx, row.CaseId, row.ProcedureId, substitute.Id, newDue, ct);
+        await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "substitute-authority",
+            $"{target.Name}: termine scaduto; il procedimento passa al titolare del potere sostitutivo ({substitute.Name}), nuovo termine {RomeTime.DateOf(newDue):dd/MM/yyyy}",
+            isPublic: true, ct);
+        await CaseJournal.AuditAsync(c, tx, now, "procedure", row.ProcedureId, "substitute",
+            new JsonObject { ["office"] = row.Office, ["dueAt"] = row.TargetDue.ToString("O") }, new JsonObject { ["office"] = substitute.Id, ["dueAt"] = newDue.ToString("O") }, ct);
+        await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-escalation", null,
+            new JsonObject { ["office_name"] = substitute.Name, ["supervisor_name"] = substitute.Supervisor, ["days_overdue"] = 0, ["case_url"] = CaseUrl(row.CaseId) },
+            $"substitute:{row.Id}", now, onCommitted, ct, new OfficeRecipient(substitute.Email, substitute.Name));
+        return null;
+    }
+
+    private string CaseUrl(Guid caseId) => $"{casesOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
+
+    private static async Task<Target?> LockProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid procedureId, CancellationToken ct)
+    {
+        await using var command = Db.Command(c, tx, """
+            SELECT p.closed_at IS NULL AND p.status <> 'suspended', p.due_at, p.agency, p.silence_assent, p.instance_id, p.name, k.received_at
+            FROM case_procedures p JOIN cases k ON k.id = p.case_id WHERE p.id = @id FOR UPDATE OF p
+            """, ("id", procedureId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new Target(reader.GetBoolean(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4), reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6))
+            : null;
+    }
+
+    private static async Task<Row?> LockRowAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, CancellationToken ct)
+    {
+        await using var command = Db.Command(c, tx, """
+            SELECT id, case_id, procedure_id, task_id, action, office, target_due_at FROM deadlines WHERE id = @id AND fired_at IS NULL FOR UPDATE
+            """, ("id", id));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new Row(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetString(4), reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6))
+            : null;
+    }
+}
