@@ -1,3 +1,4 @@
+using CaseFlow.Workflows.Timers;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -13,7 +14,7 @@ public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, DeadlineActions
     private const int BatchSize = 100;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxRun = TimeSpan.FromSeconds(25);
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly DueRowClaimer<Guid> claimer = new(dataSource, clock, "deadlines", "id", "fired_at IS NULL AND due_at <= @now", Lease, BatchSize);
 
     /// <returns>How many deadlines fired (stale ones are closed without firing and not counted).</returns>
     public async Task<int> SweepAsync(CancellationToken ct)
@@ -23,7 +24,7 @@ public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, DeadlineActions
         // The fake clock of the tests stands still, so the run is bounded by rounds as well as by time.
         for (var round = 0; round < 100 && clock.GetUtcNow() - started < MaxRun && !ct.IsCancellationRequested; round++)
         {
-            var claimed = await ClaimAsync(ct);
+            var claimed = await claimer.ClaimAsync(ct);
             if (claimed.Count == 0)
             {
                 break;
@@ -46,7 +47,7 @@ public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, DeadlineActions
                 }
             }
 
-            await ReleaseAsync(skipped, ct);
+            await claimer.ReleaseAsync(skipped, ct);
             if (skipped.Count == claimed.Count)
             {
                 break;
@@ -59,44 +60,5 @@ public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, DeadlineActions
         }
 
         return fired;
-    }
-
-    private async Task<List<Guid>> ClaimAsync(CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE deadlines SET claimed_by = @owner, claimed_until = @until
-            WHERE id IN (
-                SELECT id FROM deadlines
-                WHERE fired_at IS NULL AND due_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
-                ORDER BY due_at LIMIT @batch
-                FOR UPDATE SKIP LOCKED)
-            RETURNING id
-            """);
-        var now = clock.GetUtcNow();
-        command.Parameters.AddWithValue("owner", owner);
-        command.Parameters.AddWithValue("until", now + Lease);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("batch", BatchSize);
-        var ids = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
-    }
-
-    private async Task ReleaseAsync(List<Guid> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = dataSource.CreateCommand("UPDATE deadlines SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY(@ids) AND claimed_by = @owner");
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        command.Parameters.AddWithValue("owner", owner);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -16,7 +16,7 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, WorkflowRuntime ru
     // host's claims must not hold its timers back for long.
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxRun = TimeSpan.FromSeconds(50);
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly DueRowClaimer<string> claimer = new(dataSource, clock, "workflow_timers", "bookmark_id", "due_at <= @now", Lease, BatchSize);
 
     /// <returns>How many timers fired.</returns>
     public async Task<int> SweepAsync(CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, WorkflowRuntime ru
         var started = clock.GetUtcNow();
         while (clock.GetUtcNow() - started < MaxRun && !ct.IsCancellationRequested)
         {
-            var claimed = await ClaimAsync(ct);
+            var claimed = await claimer.ClaimAsync(ct);
             if (claimed.Count == 0)
             {
                 break;
@@ -52,7 +52,7 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, WorkflowRuntime ru
                 }
             }
 
-            await ReleaseAsync(skipped, ct);
+            await claimer.ReleaseAsync(skipped, ct);
             if (skipped.Count == claimed.Count)
             {
                 break; // everything left is held by other steps: the next sweep retries
@@ -65,44 +65,5 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, WorkflowRuntime ru
         }
 
         return fired;
-    }
-
-    private async Task<List<string>> ClaimAsync(CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE workflow_timers SET claimed_by = @owner, claimed_until = @until
-            WHERE bookmark_id IN (
-                SELECT bookmark_id FROM workflow_timers
-                WHERE due_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
-                ORDER BY due_at LIMIT @batch
-                FOR UPDATE SKIP LOCKED)
-            RETURNING bookmark_id
-            """);
-        var now = clock.GetUtcNow();
-        command.Parameters.AddWithValue("owner", owner);
-        command.Parameters.AddWithValue("until", now + Lease);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("batch", BatchSize);
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
-
-    private async Task ReleaseAsync(List<string> bookmarkIds, CancellationToken ct)
-    {
-        if (bookmarkIds.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = dataSource.CreateCommand("UPDATE workflow_timers SET claimed_by = NULL, claimed_until = NULL WHERE bookmark_id = ANY(@ids) AND claimed_by = @owner");
-        command.Parameters.AddWithValue("ids", bookmarkIds.ToArray());
-        command.Parameters.AddWithValue("owner", owner);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
