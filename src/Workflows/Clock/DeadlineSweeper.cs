@@ -19,41 +19,10 @@ public sealed class DeadlineSweeper(NpgsqlDataSource dataSource, DeadlineActions
     /// <returns>How many deadlines fired (stale ones are closed without firing and not counted).</returns>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        var fired = 0;
-        var started = clock.GetUtcNow();
-        // The fake clock of the tests stands still, so the run is bounded by rounds as well as by time.
-        for (var round = 0; round < 100 && clock.GetUtcNow() - started < MaxRun && !ct.IsCancellationRequested; round++)
-        {
-            var claimed = await claimer.ClaimAsync(ct);
-            if (claimed.Count == 0)
-            {
-                break;
-            }
-
-            var skipped = new List<Guid>();
-            foreach (var id in claimed)
-            {
-                try
-                {
-                    if (await actions.FireAsync(id, ct))
-                    {
-                        fired++;
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Deadline {DeadlineId} could not fire; it stays due", id);
-                    skipped.Add(id);
-                }
-            }
-
-            await claimer.ReleaseAsync(skipped, ct);
-            if (skipped.Count == claimed.Count)
-            {
-                break;
-            }
-        }
-
+        // A deadline that did not fire went stale (its step closed or its date moved) and is closed, not retried.
+        var fired = await claimer.SweepAsync(
+            async (id, token) => await actions.FireAsync(id, token) ? DueRowOutcome.Fired : DueRowOutcome.Closed,
+            MaxRun, logger, ct);
         if (fired > 0)
         {
             logger.LogInformation("Fired {Count} deadlines", fired);

@@ -1,6 +1,20 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CaseFlow.Workflows.Timers;
+
+/// <summary>What acting on one claimed row came to.</summary>
+internal enum DueRowOutcome
+{
+    /// <summary>The action happened (and consumed the row).</summary>
+    Fired,
+
+    /// <summary>The row was consumed without acting (it had gone stale).</summary>
+    Closed,
+
+    /// <summary>Someone else holds what the row acts on: give it back for the next sweep.</summary>
+    Skipped,
+}
 
 /// <summary>
 /// Claims due rows of a table in batches with <c>FOR UPDATE SKIP LOCKED</c> and a short lease, so sweepers on any
@@ -12,7 +26,56 @@ internal sealed class DueRowClaimer<TKey>(NpgsqlDataSource dataSource, TimeProvi
 {
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public async Task<List<TKey>> ClaimAsync(CancellationToken ct)
+    /// <summary>
+    /// Claims and acts on due rows batch after batch until none is left, everything left is held elsewhere, or the run
+    /// reaches its bounds (time, and rounds: a test's fake clock stands still). A row whose action throws stays due.
+    /// </summary>
+    /// <returns>How many rows fired.</returns>
+    public async Task<int> SweepAsync(Func<TKey, CancellationToken, Task<DueRowOutcome>> act, TimeSpan maxRun, ILogger logger, CancellationToken ct)
+    {
+        var fired = 0;
+        var started = clock.GetUtcNow();
+        for (var round = 0; round < 100 && clock.GetUtcNow() - started < maxRun && !ct.IsCancellationRequested; round++)
+        {
+            var claimed = await ClaimAsync(ct);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+
+            var skipped = new List<TKey>();
+            foreach (var id in claimed)
+            {
+                try
+                {
+                    switch (await act(id, ct))
+                    {
+                        case DueRowOutcome.Fired:
+                            fired++;
+                            break;
+                        case DueRowOutcome.Skipped:
+                            skipped.Add(id);
+                            break;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Due row {Key} of {Table} could not be handled; it stays due", id, table);
+                    skipped.Add(id);
+                }
+            }
+
+            await ReleaseAsync(skipped, ct);
+            if (skipped.Count == claimed.Count)
+            {
+                break; // everything left is held by other steps: the next sweep retries
+            }
+        }
+
+        return fired;
+    }
+
+    private async Task<List<TKey>> ClaimAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"""
             UPDATE {table} SET claimed_by = @owner, claimed_until = @until
@@ -39,7 +102,7 @@ internal sealed class DueRowClaimer<TKey>(NpgsqlDataSource dataSource, TimeProvi
     }
 
     /// <summary>Gives back rows this sweeper claimed but could not act on, so the next sweep takes them at once.</summary>
-    public async Task ReleaseAsync(IReadOnlyCollection<TKey> keys, CancellationToken ct)
+    private async Task ReleaseAsync(IReadOnlyCollection<TKey> keys, CancellationToken ct)
     {
         if (keys.Count == 0)
         {

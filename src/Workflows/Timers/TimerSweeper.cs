@@ -21,44 +21,10 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, WorkflowRuntime ru
     /// <returns>How many timers fired.</returns>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        var fired = 0;
-        var started = clock.GetUtcNow();
-        while (clock.GetUtcNow() - started < MaxRun && !ct.IsCancellationRequested)
-        {
-            var claimed = await claimer.ClaimAsync(ct);
-            if (claimed.Count == 0)
-            {
-                break;
-            }
-
-            var skipped = new List<string>();
-            foreach (var bookmarkId in claimed)
-            {
-                try
-                {
-                    if (await runtime.FireTimerAsync(bookmarkId, ct))
-                    {
-                        fired++;
-                    }
-                    else
-                    {
-                        skipped.Add(bookmarkId);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Timer {BookmarkId} could not fire; it stays due", bookmarkId);
-                    skipped.Add(bookmarkId);
-                }
-            }
-
-            await claimer.ReleaseAsync(skipped, ct);
-            if (skipped.Count == claimed.Count)
-            {
-                break; // everything left is held by other steps: the next sweep retries
-            }
-        }
-
+        // A timer whose instance another step holds is skipped, not lost: it stays due for the next sweep.
+        var fired = await claimer.SweepAsync(
+            async (bookmarkId, token) => await runtime.FireTimerAsync(bookmarkId, token) ? DueRowOutcome.Fired : DueRowOutcome.Skipped,
+            MaxRun, logger, ct);
         if (fired > 0)
         {
             logger.LogInformation("Fired {Count} workflow timers", fired);
