@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IActivityHandler, StartAt>();
         services.AddSingleton<IActivityHandler, OfficeTask>();
         services.AddSingleton<IActivityHandler, RequestIntegration>();
+        services.AddSingleton<IActivityHandler, NoticeOfRefusal>();
         services.AddSingleton<IActivityHandler, IssueFinalAct>();
         services.AddSingleton<IActivityHandler, NotifyCitizen>();
         services.AddSingleton<ActivityRegistry>();

@@ -8,7 +8,7 @@ public sealed class CaseClock(IAgencyCalendars calendars)
 {
     public DateTimeOffset DueAt(DateTimeOffset from, string? term, string? agency) => DueAt(from, term, agency, []);
 
-    /// <param name="events">The procedure's clock events as stored: <c>{kind: suspension|interruption, from, to}</c>.</param>
+    /// <param name="events">The procedure's clock events as stored: <c>{kind: suspension|interruption|refusal-notice, from, to}</c>.</param>
     public DateTimeOffset DueAt(DateTimeOffset from, string? term, string? agency, JsonArray events)
     {
         var parsed = Term.Parse(term);
@@ -25,11 +25,17 @@ public sealed class CaseClock(IAgencyCalendars calendars)
         }
     }
 
-    // An interruption counts only once the documents arrived; until then the running term is unchanged.
+    // An interruption counts only once the documents arrived; until then the running term is unchanged. A notice of
+    // refusal still awaiting observations counts as if none will come: the clock runs again when the 10 days lapse.
     private static ClockEvent? ToEvent(JsonObject e)
     {
         var from = DateOnly.Parse(e["from"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         DateOnly? to = e["to"]?.GetValue<string>() is { } t ? DateOnly.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null;
-        return e["kind"]?.GetValue<string>() == "interruption" ? (to is { } on ? new Interruption(on) : null) : new Suspension(from, to);
+        return e["kind"]?.GetValue<string>() switch
+        {
+            "interruption" => to is { } on ? new Interruption(on) : null,
+            "refusal-notice" => new RefusalNotice(from, to),
+            _ => new Suspension(from, to),
+        };
     }
 }

@@ -109,18 +109,18 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
 
 /// <summary>The case procedure a workflow instance runs, locked for the step.</summary>
 internal sealed record CaseProcedureRow(Guid Id, Guid CaseId, string Name, string Agency, string Office, string Term, string Status, JsonArray ClockEvents,
-    DateTimeOffset ReceivedAt, string ProtocolNumber)
+    DateTimeOffset ReceivedAt, string ProtocolNumber, bool MultipleSuspensions)
 {
     public static async Task<CaseProcedureRow?> FindAsync(NpgsqlConnection c, NpgsqlTransaction tx, string instanceId, CancellationToken ct)
     {
         await using var command = Db.Command(c, tx, """
-            SELECT p.id, p.case_id, p.name, p.agency, p.office, p.term, p.status, p.clock_events::text, k.received_at, p.protocol_number
+            SELECT p.id, p.case_id, p.name, p.agency, p.office, p.term, p.status, p.clock_events::text, k.received_at, p.protocol_number, p.multiple_suspensions
             FROM case_procedures p JOIN cases k ON k.id = p.case_id WHERE p.instance_id = @instance FOR UPDATE OF p
             """, ("instance", instanceId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new CaseProcedureRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.GetString(6), JsonNode.Parse(reader.GetString(7))!.AsArray(), reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9))
+                reader.GetString(6), JsonNode.Parse(reader.GetString(7))!.AsArray(), reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), reader.GetBoolean(10))
             : null;
     }
 }

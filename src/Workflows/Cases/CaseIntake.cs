@@ -188,11 +188,12 @@ public sealed class CaseIntake(
     {
         await Db.ExecAsync(c, tx, """
             INSERT INTO case_procedures (id, case_id, instance_id, procedure_id, version, name, agency, office, term, responsible_officer, silence_assent,
-                protocol_number, form_data, due_at, status)
-            VALUES (@id, @case, @instance, @procedure, @version, @name, @agency, @office, @term, @officer, @silence, @protocol, @form, @due, 'open')
+                multiple_suspensions, protocol_number, form_data, due_at, status)
+            VALUES (@id, @case, @instance, @procedure, @version, @name, @agency, @office, @term, @officer, @silence, @multiple, @protocol, @form, @due, 'open')
             """, ct, ("id", id), ("case", caseId), ("instance", instanceId), ("procedure", procedure.Id), ("version", procedure.Version),
             ("name", procedure.Sheet.Title), ("agency", procedure.Sheet.Agency), ("office", procedure.Sheet.Office), ("term", procedure.Sheet.Term),
-            ("officer", procedure.Sheet.ResponsibleOfficer), ("silence", procedure.Sheet.SilenceAssent), ("protocol", protocolNumber), ("form", formData), ("due", dueAt));
+            ("officer", procedure.Sheet.ResponsibleOfficer), ("silence", procedure.Sheet.SilenceAssent),
+            ("multiple", procedure.Sheet.MultipleSuspensions), ("protocol", protocolNumber), ("form", formData), ("due", dueAt));
         var dueText = Terms.RomeTime.DateOf(dueAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         await CaseJournal.EventAsync(c, tx, caseId, id, now, "procedure-started",
             $"Avviato il procedimento \"{procedure.Sheet.Title}\" (protocollo {protocolNumber}); termine di conclusione {dueText}", isPublic: true, ct);

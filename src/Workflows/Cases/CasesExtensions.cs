@@ -31,6 +31,7 @@ public static class CasesExtensions
         services.AddSingleton<ProcedureCatalogue>();
         services.AddSingleton<CaseClock>();
         services.AddSingleton<CaseSignals>();
+        services.AddSingleton<ClockSignals>();
         services.AddSingleton<CitizenMessages>();
         services.TryAddSingleton<ICitizenMailer, OutboxCitizenMailer>();
         services.AddSingleton<IntakeValidation>();
@@ -60,7 +61,7 @@ public static class CasesExtensions
         SearchCases.Map(app);
         TrackCase.Map(app);
         Satisfaction.Map(app);
-        ReceiveIntegration.Map(app);
+        CitizenReplies.Map(app);
         DocumentEndpoints.Map(app);
         OfficeTaskList.Map(app);
         TaskActions.Map(app);

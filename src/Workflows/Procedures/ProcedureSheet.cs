@@ -8,6 +8,7 @@ namespace CaseFlow.Workflows.Procedures;
 /// The procedure's information sheet (scheda procedimento, art. 35 d.lgs. 33/2013), kept in the definition's
 /// <c>customProperties.caseflow.sheet</c> so it is versioned with the workflow and Elsa carries it untouched.
 /// </summary>
+/// <param name="MultipleSuspensions">A sector law allows more than the one suspension of art. 2 c.7 L. 241/1990.</param>
 public sealed record ProcedureSheet(
     string Title,
     string? Summary,
@@ -19,7 +20,8 @@ public sealed record ProcedureSheet(
     bool SilenceAssent,
     IReadOnlyList<string> RequiredDocuments,
     string? Costs,
-    IReadOnlyList<string> Channels)
+    IReadOnlyList<string> Channels,
+    bool MultipleSuspensions = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -58,6 +58,8 @@ public static class SampleModels
             ["reply_by"] = "2026-12-10",
             ["how_to_send"] = "Può caricarli dalla pagina della pratica o consegnarli allo sportello.",
             ["upload_url"] = "https://sportello.example.it/pratiche/7f3c2a/documenti",
+            ["suspended_on"] = "2026-11-30",
+            ["clock_effect"] = "suspension",
         },
         "clock-suspended" => new() { ["reason"] = "Attesa dei documenti richiesti", ["suspended_on"] = "2026-11-30", ["max_days"] = 30 },
         "clock-resumed" => new() { ["resumed_on"] = "2026-12-08", ["new_due_date"] = "2027-01-01" },
@@ -66,6 +68,8 @@ public static class SampleModels
             ["reasons"] = new JsonArray("Il reddito ISEE supera la soglia prevista dal bando.", "Il contratto di locazione non risulta registrato."),
             ["reply_by"] = "2026-12-05",
             ["reply_url"] = "https://sportello.example.it/pratiche/7f3c2a/osservazioni",
+            ["how_to_reply"] = "Allo sportello polifunzionale o via PEC.",
+            ["notice_protocol_number"] = "2026/0001234",
         },
         "final-act" => new()
         {

@@ -180,8 +180,8 @@ public sealed class StudioDesignerTests(StudioBrowserFixture fixture) : IClassFi
         Step("shipped-canvas", () =>
         {
             Chrome.FindElement(By.XPath("//elsa-workflow-definition-list//td[contains(., 'Cambio di residenza')]")).Click();
-            Until(d => Nodes().Count == 14, BootTimeout, "the editor draws all 14 activities");
-            Until(d => d.FindElements(By.CssSelector("elsa-workflow-definition-editor g.x6-edge")).Count == 13, StepTimeout, "and all 13 connections");
+            Until(d => Nodes().Count == 15, BootTimeout, "the editor draws all 15 activities");
+            Until(d => d.FindElements(By.CssSelector("elsa-workflow-definition-editor g.x6-edge")).Count == 15, StepTimeout, "and all 15 connections");
             Assert.Contains("Accertamento", string.Join(" ", Nodes().Select(n => n.Text)), StringComparison.OrdinalIgnoreCase);
             Assert.False(Chrome.FindElement(By.Id("blazor-error-ui")).Displayed, "no Blazor error bar");
         });
@@ -189,7 +189,7 @@ public sealed class StudioDesignerTests(StudioBrowserFixture fixture) : IClassFi
         // Opening must not make the auto-save rewrite the procedure (the Studio's data-loss trap).
         var after = await GetJsonAsync(fixture.AdminClient(), "/elsa/api/workflow-definitions/by-definition-id/cambio-residenza?versionOptions=Latest");
         Assert.Equal(before!["version"]!.GetValue<int>(), after!["version"]!.GetValue<int>());
-        Assert.Equal(13, after["root"]!["connections"]!.AsArray().Count);
+        Assert.Equal(15, after["root"]!["connections"]!.AsArray().Count);
     }
 
     private IReadOnlyCollection<IWebElement> Nodes() => Chrome.FindElements(By.CssSelector("elsa-workflow-definition-editor g.x6-node"));

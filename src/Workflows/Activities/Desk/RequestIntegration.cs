@@ -4,8 +4,9 @@ using CaseFlow.Workflows.Runtime;
 namespace CaseFlow.Workflows.Activities.Desk;
 
 /// <summary>
-/// Asks the citizen for missing documents (richiesta di integrazione). The legal clock is suspended — or, by input,
-/// interrupted — until the documents arrive (port <c>Received</c>) or the cap passes (port <c>Expired</c>).
+/// Asks for missing documents (richiesta di integrazione): from the citizen, or from another administration where
+/// art. 2 c.7 lets the office acquire them itself. The legal clock is suspended — or, by input, interrupted — until
+/// the documents arrive (port <c>Received</c>) or the cap passes (port <c>Expired</c>).
 /// </summary>
 public sealed class RequestIntegration : IActivityHandler
 {
@@ -20,19 +21,26 @@ public sealed class RequestIntegration : IActivityHandler
             new InputDescriptor("message", "String", "Messaggio al cittadino", "Come inviare i documenti.", UiHints.MultiLine),
             new InputDescriptor("mode", "String", "Effetto sul termine", "Sospende (art. 2 c.7) o interrompe il termine.", UiHints.DropDown, "Suspend",
                 Options: [new("Sospende il termine", "Suspend"), new("Interrompe il termine", "Interrupt")]),
+            new InputDescriptor("source", "String", "Chi fornisce i documenti", "Il cittadino, o un'altra amministrazione (art. 2 c.7).", UiHints.DropDown, "Citizen",
+                Options: [new("Il cittadino", "Citizen"), new("Un'altra amministrazione", "Administration")]),
             new InputDescriptor("capDays", "Int32", "Giorni massimi di attesa", "Dopo questi giorni il termine riprende da sé (massimo 30 per la sospensione).", UiHints.SingleLine, 30),
         ],
         ["Received", "Expired"], Kind: "Task");
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var capDays = (int)Math.Clamp(Convert.ToDouble(context.Evaluate("capDays") ?? 30, System.Globalization.CultureInfo.InvariantCulture), 1, 365);
         var mode = string.Equals(context.GetString("mode"), "Interrupt", StringComparison.OrdinalIgnoreCase) ? "Interrupt" : "Suspend";
+        // Art. 2 c.7: a suspension lasts 30 days at most, after which the term runs again by itself; waiting longer
+        // would leave the procedure's deadlines switched off while its term is running.
+        var capDays = (int)Math.Clamp(Convert.ToDouble(context.Evaluate("capDays") ?? 30, System.Globalization.CultureInfo.InvariantCulture), 1,
+            mode == "Suspend" ? Terms.Suspension.MaxDays : 365);
+        var source = string.Equals(context.GetString("source"), "Administration", StringComparison.OrdinalIgnoreCase) ? "Administration" : "Citizen";
         var data = new JsonObject
         {
             ["documents"] = new JsonArray([.. context.GetStringList("documents").Select(d => (JsonNode)d)]),
             ["message"] = context.GetString("message"),
             ["mode"] = mode,
+            ["source"] = source,
             ["capDays"] = capDays,
             ["requestedAt"] = context.Now.ToString("O"),
             ["expiresAt"] = (context.Now + TimeSpan.FromDays(capDays)).ToString("O"),
@@ -46,7 +54,11 @@ public sealed class RequestIntegration : IActivityHandler
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, StoredBookmark bookmark)
     {
         var received = bookmark.Kind == DocumentsKind;
-        context.Emit(received ? "IntegrationReceived" : "IntegrationExpired", new JsonObject { ["at"] = context.Now.ToString("O") });
+        context.Emit(received ? "IntegrationReceived" : "IntegrationExpired", new JsonObject
+        {
+            ["at"] = context.Now.ToString("O"),
+            ["documents"] = (received ? context.ResumeInput?["documents"]?.DeepClone() : null) ?? new JsonArray(),
+        });
         return ValueTask.FromResult(ActivityResult.WithOutcomes(received ? "Received" : "Expired"));
     }
 }

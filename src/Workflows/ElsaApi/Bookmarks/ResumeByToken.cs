@@ -30,11 +30,12 @@ internal static class ResumeByToken
         await using (var command = dataSource.CreateCommand("SELECT activity_type FROM workflow_bookmarks WHERE id = @id"))
         {
             command.Parameters.AddWithValue("id", bookmarkId);
-            if (await command.ExecuteScalarAsync(ct) is string type && type is Activities.Desk.OfficeTask.TypeName or Activities.Desk.RequestIntegration.TypeName)
+            if (await command.ExecuteScalarAsync(ct) is string type && type is Activities.Desk.OfficeTask.TypeName or Activities.Desk.RequestIntegration.TypeName
+                    or Activities.Desk.NoticeOfRefusal.TypeName)
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, type: "https://caseflow.example/problems/forbidden",
                     title: "Resume this step through the case API.",
-                    detail: $"{type} steps are completed through /api/tasks/{{taskId}}/complete or the case's integration endpoint, not with a token.",
+                    detail: $"{type} steps are completed through /api/tasks/{{taskId}}/complete or the case's integration and observations endpoints, not with a token.",
                     extensions: new Dictionary<string, object?> { ["field"] = "t" });
             }
         }
