@@ -107,4 +107,26 @@ public class RefusalNoticeTests
         var late = await (await host.Desk.FrontDesk).PostAsJsonAsync($"/api/cases/{caseId}/procedures/{procedureId}/observations", new { text = "In ritardo." });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
+
+    [Fact]
+    public async Task Documents_that_never_arrive_lead_to_a_notice_of_refusal_and_observations_send_the_case_back_to_the_first_office()
+    {
+        await using var host = await ClockHost.StartAsync();
+        var caseId = (await host.Desk.StartAsync(Cases.CaseDesk.Application("contributo-anziani", new JsonObject { ["iseeEuro"] = 9000 })))["caseId"]!.GetValue<string>();
+        var procedureId = await host.Desk.ScalarAsync<Guid>("SELECT id FROM case_procedures");
+        await host.Desk.CompleteCurrentAsync(caseId, "comune-servizi-sociali", "Documenti mancanti");
+
+        // The request's 30-day cap passes: the suspension ends by itself and the notice of refusal goes out.
+        host.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        await host.App.Services.GetRequiredService<TimerSweeper>().SweepAsync(CancellationToken.None);
+        Assert.Equal(1, await host.OutboxAsync("refusal-notice"));
+        Assert.Contains("non sono pervenuti", Assert.Single((await ModelAsync(host, "refusal-notice"))["reasons"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("suspended", await host.Desk.ScalarAsync<string>("SELECT status FROM case_procedures"));
+
+        host.Time.Advance(TimeSpan.FromDays(2));
+        var sent = await (await host.Desk.FrontDesk).PostAsJsonAsync($"/api/cases/{caseId}/procedures/{procedureId}/observations", new { text = "Consegno ora l'ISEE." });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal("comune-servizi-sociali", (await host.Desk.CurrentStepAsync(caseId))["office"]!.GetValue<string>());
+        Assert.Equal(2, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_tasks WHERE title LIKE 'Istruttoria%'"));
+    }
 }
