@@ -97,9 +97,13 @@ public sealed class CaseIntake(
     private async Task StartProceduresAsync(Intake intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
         string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
     {
+        // One transaction for the whole intake: a bundle starts all its procedures or none.
+        var requests = new List<StartWorkflow>();
+        var numbers = new string[procedures.Count];
         for (var i = 0; i < procedures.Count; i++)
         {
             var procedure = procedures[i];
+            var index = i;
             var formData = (JsonObject?)intake.Items[i].FormData?.DeepClone() ?? [];
             var input = (JsonObject)formData.DeepClone();
             input["caseId"] = caseId.ToString();
@@ -108,14 +112,12 @@ public sealed class CaseIntake(
             var dueAt = caseClock.DueAt(receivedAt, procedure.Sheet.Term, procedure.Sheet.Agency);
             var first = i == 0;
             var last = i == procedures.Count - 1;
-            string protocolNumber = "";
-
-            await runtime.StartAsync(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title,
+            requests.Add(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title,
                 OnCreated: async (connection, transaction, instanceId) =>
                 {
                     var hashes = first ? await DocumentHashesAsync(connection, transaction, intake.Documents, ct) : [];
                     // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
-                    protocolNumber = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
+                    var protocolNumber = numbers[index] = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
                         procedure.Sheet.Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
                         hashes, caseId, CaseActor.Name), ct);
                     if (first)
@@ -133,8 +135,14 @@ public sealed class CaseIntake(
                         await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
                             [], $"case-received:{caseId}", now, null, ct);
                     }
-                }), ct);
-            started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, protocolNumber, dueAt, "open"));
+                }));
+            started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, "", dueAt, "open"));
+        }
+
+        await runtime.StartAllAsync(requests, ct);
+        for (var i = 0; i < started.Count; i++)
+        {
+            started[i] = started[i] with { ProtocolNumber = numbers[i] };
         }
 
         messages.SignalCommitted();

@@ -19,40 +19,59 @@ public sealed class WorkflowRuntime(
     TimeProvider clock,
     ILogger<WorkflowRuntime> logger)
 {
-    public async Task<InstanceSnapshot> StartAsync(StartWorkflow request, CancellationToken ct)
-    {
-        var definition = await definitions.FindAsync(request.DefinitionId, request.Version ?? VersionOptions.Published, ct)
-                         ?? throw new WorkflowNotFoundException($"No {(request.Version ?? VersionOptions.Published).Kind.ToLowerInvariant()} version of workflow definition '{request.DefinitionId}'.");
-        if (definition.Root.Start is null)
-        {
-            throw new DefinitionValidationException($"workflow definition {definition.Id}", [new DefinitionError("root.activities", null, "The workflow has no activities to run.")]);
-        }
+    public async Task<InstanceSnapshot> StartAsync(StartWorkflow request, CancellationToken ct) => (await StartAllAsync([request], ct))[0];
 
-        var now = clock.GetUtcNow();
-        var instance = new InstanceRecord
+    /// <summary>
+    /// Starts several instances in one transaction: all of them, with every effect handler's writes, or none (a
+    /// desk's bundle of procedures for one citizen).
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceSnapshot>> StartAllAsync(IReadOnlyList<StartWorkflow> requests, CancellationToken ct)
+    {
+        var found = new List<WorkflowDefinition>();
+        foreach (var request in requests)
         {
-            Id = Guid.CreateVersion7().ToString("N"),
-            DefinitionId = definition.DefinitionId,
-            DefinitionVersionId = definition.Id,
-            Version = definition.Version,
-            Name = request.Name ?? definition.Name,
-            CorrelationId = request.CorrelationId,
-            State = new InstanceState { Input = (JsonObject?)request.Input?.DeepClone() ?? [] },
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+            var definition = await definitions.FindAsync(request.DefinitionId, request.Version ?? VersionOptions.Published, ct)
+                             ?? throw new WorkflowNotFoundException($"No {(request.Version ?? VersionOptions.Published).Kind.ToLowerInvariant()} version of workflow definition '{request.DefinitionId}'.");
+            if (definition.Root.Start is null)
+            {
+                throw new DefinitionValidationException($"workflow definition {definition.Id}", [new DefinitionError("root.activities", null, "The workflow has no activities to run.")]);
+            }
+
+            found.Add(definition);
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await InstanceStore.InsertAsync(connection, transaction, instance, ct);
-        if (request.OnCreated is not null)
+        var saved = new List<(WorkflowEffectContext Context, InstanceSnapshot Snapshot)>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            await request.OnCreated(connection, transaction, instance.Id);
+            var (request, definition) = (requests[i], found[i]);
+            var now = clock.GetUtcNow();
+            var instance = new InstanceRecord
+            {
+                Id = Guid.CreateVersion7().ToString("N"),
+                DefinitionId = definition.DefinitionId,
+                DefinitionVersionId = definition.Id,
+                Version = definition.Version,
+                Name = request.Name ?? definition.Name,
+                CorrelationId = request.CorrelationId,
+                State = new InstanceState { Input = (JsonObject?)request.Input?.DeepClone() ?? [] },
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            await InstanceStore.InsertAsync(connection, transaction, instance, ct);
+            if (request.OnCreated is not null)
+            {
+                await request.OnCreated(connection, transaction, instance.Id);
+            }
+
+            var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
+            await step.StartAsync();
+            saved.Add(await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct));
         }
 
-        var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
-        await step.StartAsync();
-        return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
+        await transaction.CommitAsync(ct);
+        return [.. saved.Select(s => AfterCommit(s.Context, s.Snapshot))];
     }
 
     /// <summary>Resumes the instance at one bookmark. A bookmark already consumed is a conflict and changes nothing.</summary>
@@ -164,6 +183,15 @@ public sealed class WorkflowRuntime(
     private async Task<InstanceSnapshot> CommitAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowDefinition definition, InstanceRecord instance, WorkflowStep step, bool resolveIncidents, CancellationToken ct)
     {
+        var (context, snapshot) = await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents, ct);
+        await transaction.CommitAsync(ct);
+        return AfterCommit(context, snapshot);
+    }
+
+    /// <summary>Writes the step and lets every effect handler write its part, in the caller's transaction.</summary>
+    private async Task<(WorkflowEffectContext Context, InstanceSnapshot Snapshot)> SaveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowDefinition definition, InstanceRecord instance, WorkflowStep step, bool resolveIncidents, CancellationToken ct)
+    {
         instance.UpdatedAt = clock.GetUtcNow();
         await InstanceStore.SaveAsync(connection, transaction, instance, step.Changes, resolveIncidents, ct);
         var context = new WorkflowEffectContext(connection, transaction, instance, definition, step.Changes.Effects, instance.UpdatedAt);
@@ -172,15 +200,20 @@ public sealed class WorkflowRuntime(
             await handler.HandleAsync(context, ct);
         }
 
-        await transaction.CommitAsync(ct);
+        var snapshot = new InstanceSnapshot(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Status, instance.SubStatus,
+            instance.CorrelationId, [.. step.Bookmarks], new JsonObject(instance.State.Variables.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
+        return (context, snapshot);
+    }
+
+    private InstanceSnapshot AfterCommit(WorkflowEffectContext context, InstanceSnapshot snapshot)
+    {
         foreach (var action in context.AfterCommit)
         {
             action();
         }
 
-        logger.LogDebug("Instance {InstanceId} of {DefinitionId} is {Status}/{SubStatus}", instance.Id, instance.DefinitionId, instance.Status, instance.SubStatus);
-        return new InstanceSnapshot(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Status, instance.SubStatus,
-            instance.CorrelationId, [.. step.Bookmarks], new JsonObject(instance.State.Variables.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
+        logger.LogDebug("Instance {InstanceId} of {DefinitionId} is {Status}/{SubStatus}", snapshot.Id, snapshot.DefinitionId, snapshot.Status, snapshot.SubStatus);
+        return snapshot;
     }
 
     private async Task<WorkflowDefinition> DefinitionOf(InstanceRecord instance, CancellationToken ct) =>
