@@ -123,11 +123,10 @@ public sealed class DeadlineActions(
             $"Termine scaduto il {RomeTime.DateOf(row.TargetDue):dd/MM/yyyy} presso {officeName}: segnalato al responsabile", isPublic: true, ct);
         if (office is not null)
         {
-            // The directory knows the supervisor by name only: the escalation goes to the office mailbox, addressed to them.
             var daysOverdue = Math.Max(0, RomeTime.DateOf(now).DayNumber - RomeTime.DateOf(row.TargetDue).DayNumber);
             await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-escalation", null,
                 new JsonObject { ["office_name"] = office.Name, ["supervisor_name"] = office.Supervisor, ["days_overdue"] = daysOverdue, ["case_url"] = CaseUrl(row.CaseId) },
-                $"deadline:{row.Id}", now, onCommitted, ct, new OfficeRecipient(office.Email, office.Supervisor));
+                $"deadline:{row.Id}", now, onCommitted, ct, SupervisorOf(office));
         }
 
         // Once per case and due date, whether the step's or the procedure's escalation comes first.
@@ -186,9 +185,13 @@ public sealed class DeadlineActions(
             new JsonObject { ["office"] = row.Office, ["dueAt"] = row.TargetDue.ToString("O") }, new JsonObject { ["office"] = substitute.Id, ["dueAt"] = newDue.ToString("O") }, ct);
         await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-escalation", null,
             new JsonObject { ["office_name"] = substitute.Name, ["supervisor_name"] = substitute.Supervisor, ["days_overdue"] = 0, ["case_url"] = CaseUrl(row.CaseId) },
-            $"substitute:{row.Id}", now, onCommitted, ct, new OfficeRecipient(substitute.Email, substitute.Name));
+            $"substitute:{row.Id}", now, onCommitted, ct, SupervisorOf(substitute));
         return null;
     }
+
+    /// <summary>The supervisor at their own address; without one, the office mailbox addressed to them.</summary>
+    private static OfficeRecipient SupervisorOf(OfficeEntry office) =>
+        new(office.EscalationAddress, string.IsNullOrWhiteSpace(office.Supervisor) ? office.Name : office.Supervisor);
 
     private string CaseUrl(Guid caseId) => $"{casesOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
 
