@@ -15,7 +15,7 @@ namespace CaseFlow.Workflows.Clock;
 /// A row whose step or procedure closed or whose due date moved is closed as stale without any effect.
 /// </summary>
 public sealed class DeadlineActions(
-    NpgsqlDataSource dataSource, CitizenMessages messages, IOfficeDirectory directory, DeadlineSchedule schedule, WorkflowRuntime runtime,
+    NpgsqlDataSource dataSource, CitizenMessages messages, IOfficeDirectory directory, IAgencyCalendars calendars, DeadlineSchedule schedule, WorkflowRuntime runtime,
     IOptions<ClockOptions> options, IOptions<CasesOptions> casesOptions, TimeProvider clock, ILogger<DeadlineActions> logger)
 {
     private sealed record Row(Guid Id, Guid CaseId, Guid ProcedureId, Guid? TaskId, string Action, string Office, DateTimeOffset TargetDue);
@@ -65,7 +65,7 @@ public sealed class DeadlineActions(
                     await RemindAsync(c, tx, row, now, committed.Add, ct);
                     break;
                 case "escalation":
-                    await EscalateAsync(c, tx, row, now, committed.Add, ct);
+                    await EscalateAsync(c, tx, row, target, now, committed.Add, ct);
                     break;
                 case "lapse":
                     cancelInstance = await LapseAsync(c, tx, row, target, now, committed.Add, ct);
@@ -109,7 +109,7 @@ public sealed class DeadlineActions(
             $"deadline:{row.Id}", now, onCommitted, ct, new OfficeRecipient(office.Email, office.Name));
     }
 
-    private async Task EscalateAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    private async Task EscalateAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, Target target, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
     {
         if (row.TaskId is { } taskId)
         {
@@ -136,7 +136,8 @@ public sealed class DeadlineActions(
             """, ct, ("case", row.CaseId), ("key", $"%[{dueKey}]%"));
         if (!told)
         {
-            var expected = RomeTime.DateOf(now).AddDays(options.Value.OverdueGraceDays).ToString("yyyy-MM-dd");
+            // Counted like a working-day term on the procedure's agency calendar, so the promise never falls on a day off.
+            var expected = DueDateCalculator.Compute(now, Term.WorkingDays(options.Value.OverdueGraceDays), calendars.For(target.Agency), []).DueDate.ToString("yyyy-MM-dd");
             await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "overdue-apology", $"Comunicato al cittadino il ritardo [{dueKey}]; nuova data prevista {expected}",
                 isPublic: false, ct);
             await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "case-overdue", $"Ci scusiamo per il ritardo: nuova data prevista {expected}.",
