@@ -54,6 +54,12 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
     {
         var payload = bookmark.Payload;
         var officeId = payload["office"]?.GetValue<string>() ?? procedure.Office;
+        // Under the substitute power (art. 2 c.9-bis) the agency's own steps go to the substitute office; another agency keeps its steps.
+        if (procedure.Status == "substitute" && directory.FindOffice(officeId)?.AgencyId is var agency && (agency is null || agency == procedure.Agency))
+        {
+            officeId = procedure.Office;
+        }
+
         var office = directory.FindOffice(officeId);
         var term = payload["term"]?.GetValue<string>();
         var dueAt = caseClock.DueAt(context.Now, term, office?.AgencyId ?? procedure.Agency);

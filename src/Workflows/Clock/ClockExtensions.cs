@@ -17,6 +17,8 @@ public static class ClockExtensions
             .Validate(o => o.OverdueGraceDays is >= 1 and <= Terms.Term.MaxDays, $"Clock:OverdueGraceDays must be between 1 and {Terms.Term.MaxDays} working days.")
             .ValidateOnStart();
         services.AddSingleton<DeadlineSchedule>();
+        services.AddSingleton<SilenceAssent>();
+        services.AddSingleton<SubstituteAuthority>();
         services.AddSingleton<DeadlineActions>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<DeadlineJobRegistration>();
