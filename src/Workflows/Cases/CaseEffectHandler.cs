@@ -54,6 +54,12 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
     {
         var payload = bookmark.Payload;
         var officeId = payload["office"]?.GetValue<string>() ?? procedure.Office;
+        // Under the substitute power (art. 2 c.9-bis) the agency's own steps go to the substitute office; another agency keeps its steps.
+        if (procedure.UnderSubstitute && directory.FindOffice(officeId)?.AgencyId is var agency && (agency is null || agency == procedure.Agency))
+        {
+            officeId = procedure.Office;
+        }
+
         var office = directory.FindOffice(officeId);
         var term = payload["term"]?.GetValue<string>();
         var dueAt = caseClock.DueAt(context.Now, term, office?.AgencyId ?? procedure.Agency);
@@ -109,18 +115,23 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
 
 /// <summary>The case procedure a workflow instance runs, locked for the step.</summary>
 internal sealed record CaseProcedureRow(Guid Id, Guid CaseId, string Name, string Agency, string Office, string Term, string Status, JsonArray ClockEvents,
-    DateTimeOffset ReceivedAt, string ProtocolNumber, bool MultipleSuspensions)
+    DateTimeOffset ReceivedAt, string ProtocolNumber, bool MultipleSuspensions, DateTimeOffset? SubstituteSince)
 {
+    /// <summary>The procedure passed to the holder of the substitute power (art. 2 c.9-bis).</summary>
+    public bool UnderSubstitute => SubstituteSince is not null;
+
     public static async Task<CaseProcedureRow?> FindAsync(NpgsqlConnection c, NpgsqlTransaction tx, string instanceId, CancellationToken ct)
     {
         await using var command = Db.Command(c, tx, """
-            SELECT p.id, p.case_id, p.name, p.agency, p.office, p.term, p.status, p.clock_events::text, k.received_at, p.protocol_number, p.multiple_suspensions
+            SELECT p.id, p.case_id, p.name, p.agency, p.office, p.term, p.status, p.clock_events::text, k.received_at, p.protocol_number, p.multiple_suspensions,
+                   p.substitute_since
             FROM case_procedures p JOIN cases k ON k.id = p.case_id WHERE p.instance_id = @instance FOR UPDATE OF p
             """, ("instance", instanceId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new CaseProcedureRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.GetString(6), JsonNode.Parse(reader.GetString(7))!.AsArray(), reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), reader.GetBoolean(10))
+                reader.GetString(6), JsonNode.Parse(reader.GetString(7))!.AsArray(), reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), reader.GetBoolean(10),
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11))
             : null;
     }
 }

@@ -48,7 +48,7 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
         {
             await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, status,
                 new JsonObject { ["status"] = procedure.Status }, new JsonObject { ["status"] = status }, ct);
-            await CloseCaseIfDoneAsync(context, procedure, ct);
+            await CaseClosure.CloseIfDoneAsync(context.Connection, context.Transaction, procedure.CaseId, context.Now, ct);
         }
     }
 
@@ -85,20 +85,6 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
             ["act_url"] = messages.TrackingUrl(tracking!),
             ["survey_url"] = messages.SurveyUrlFor(tracking!),
         }, $"final-act:{procedure.Id}", ct);
-        await CloseCaseIfDoneAsync(context, procedure, ct);
-    }
-
-    private static async Task CloseCaseIfDoneAsync(WorkflowEffectContext context, CaseProcedureRow procedure, CancellationToken ct)
-    {
-        var closed = await Db.ExecAsync(context.Connection, context.Transaction, """
-            UPDATE cases SET status = 'closed', closed_at = @now
-            WHERE id = @id AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM case_procedures WHERE case_id = @id AND closed_at IS NULL)
-            """, ct, ("now", context.Now), ("id", procedure.CaseId));
-        if (closed == 1)
-        {
-            await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, null, context.Now, "case-closed", "Pratica conclusa", isPublic: true, ct);
-            await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "case", procedure.CaseId, "closed",
-                new JsonObject { ["status"] = "open" }, new JsonObject { ["status"] = "closed" }, ct);
-        }
+        await CaseClosure.CloseIfDoneAsync(context.Connection, context.Transaction, procedure.CaseId, context.Now, ct);
     }
 }

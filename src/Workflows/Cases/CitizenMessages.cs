@@ -21,6 +21,9 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
 
     public string TrackingUrl(string trackingCode) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/track/{trackingCode}";
 
+    /// <summary>The case in the officers' API, linked from office messages.</summary>
+    public string CaseUrl(Guid caseId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
+
     /// <param name="procedureIds">The procedures the message is about; null: all of the case's.</param>
     /// <param name="text">What the timeline's message list shows.</param>
     public async Task SendAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid caseId, Guid[]? procedureIds, string template, string? text, JsonObject extra,

@@ -159,7 +159,14 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
 
     private async Task<DateTimeOffset> UpdateClockAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonArray events, string status, CancellationToken ct)
     {
-        var dueAt = caseClock.DueAt(procedure.ReceivedAt, procedure.Term, procedure.Agency, events);
+        var dueAt = procedure.SubstituteSince is { } since
+            // The substitute's term is half the original from the day it took over (art. 2 c.9-ter); only later stops move it.
+            ? caseClock.DueAt(since, Term.Parse(procedure.Term).Half().ToString(), procedure.Agency,
+                new JsonArray([.. events.OfType<JsonObject>().Where(e => string.CompareOrdinal(e["from"]!.GetValue<string>(), RomeTime.DateOf(since).ToString("yyyy-MM-dd")) >= 0)
+                    .Select(e => (JsonNode)e.DeepClone())]))
+            : caseClock.DueAt(procedure.ReceivedAt, procedure.Term, procedure.Agency, events);
+        // A running term under the substitute power stays the substitute's.
+        status = status == "open" && procedure.UnderSubstitute ? "substitute" : status;
         await Db.ExecAsync(context.Connection, context.Transaction,
             "UPDATE case_procedures SET clock_events = @events, due_at = @due, status = @status WHERE id = @id", ct,
             ("events", events), ("due", dueAt), ("status", status), ("id", procedure.Id));

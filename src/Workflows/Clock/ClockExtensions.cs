@@ -14,8 +14,11 @@ public static class ClockExtensions
             .Validate(o => o.SweepCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6, "Clock:SweepCron must be a cron expression.")
             .Validate(o => { try { return o.Offsets().All(t => t > TimeSpan.Zero); } catch (FormatException) { return false; } },
                 "Clock:ReminderOffsets must be positive ISO 8601 durations such as P5D.")
+            .Validate(o => o.OverdueGraceDays is >= 1 and <= Terms.Term.MaxDays, $"Clock:OverdueGraceDays must be between 1 and {Terms.Term.MaxDays} working days.")
             .ValidateOnStart();
         services.AddSingleton<DeadlineSchedule>();
+        services.AddSingleton<SilenceAssent>();
+        services.AddSingleton<SubstituteAuthority>();
         services.AddSingleton<DeadlineActions>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<DeadlineJobRegistration>();

@@ -11,7 +11,7 @@ public sealed class ClockOptions
     /// <summary>Cron of the <c>clock-deadlines</c> sweep; Hangfire's seconds field gives every 30 seconds.</summary>
     public string SweepCron { get; set; } = "*/30 * * * * *";
 
-    /// <summary>Working days added to today for the new expected date told to the citizen of an overdue case.</summary>
+    /// <summary>Working days (on the procedure's agency calendar) after today: the new expected date told to the citizen of an overdue case.</summary>
     public int OverdueGraceDays { get; set; } = 10;
 
     /// <summary>Agency id → office id holding the substitute power (art. 2 c.9-bis L. 241/1990).</summary>

@@ -15,13 +15,9 @@ namespace CaseFlow.Workflows.Clock;
 /// A row whose step or procedure closed or whose due date moved is closed as stale without any effect.
 /// </summary>
 public sealed class DeadlineActions(
-    NpgsqlDataSource dataSource, CitizenMessages messages, IOfficeDirectory directory, DeadlineSchedule schedule, WorkflowRuntime runtime,
-    IOptions<ClockOptions> options, IOptions<CasesOptions> casesOptions, TimeProvider clock, ILogger<DeadlineActions> logger)
+    NpgsqlDataSource dataSource, CitizenMessages messages, IOfficeDirectory directory, IAgencyCalendars calendars, SilenceAssent silenceAssent,
+    SubstituteAuthority substituteAuthority, WorkflowRuntime runtime, IOptions<ClockOptions> options, TimeProvider clock, ILogger<DeadlineActions> logger)
 {
-    private sealed record Row(Guid Id, Guid CaseId, Guid ProcedureId, Guid? TaskId, string Action, string Office, DateTimeOffset TargetDue);
-
-    private sealed record Target(bool Open, DateTimeOffset DueAt, string Agency, bool SilenceAssent, string InstanceId, string Name, DateTimeOffset ReceivedAt);
-
     /// <returns>Whether the action happened (false: already fired, or stale).</returns>
     public async Task<bool> FireAsync(Guid id, CancellationToken ct)
     {
@@ -65,7 +61,7 @@ public sealed class DeadlineActions(
                     await RemindAsync(c, tx, row, now, committed.Add, ct);
                     break;
                 case "escalation":
-                    await EscalateAsync(c, tx, row, now, committed.Add, ct);
+                    await EscalateAsync(c, tx, row, target, now, committed.Add, ct);
                     break;
                 case "lapse":
                     cancelInstance = await LapseAsync(c, tx, row, target, now, committed.Add, ct);
@@ -90,7 +86,7 @@ public sealed class DeadlineActions(
         return !stale;
     }
 
-    private async Task RemindAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    private async Task RemindAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeadlineRow row, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
     {
         if (row.TaskId is { } taskId)
         {
@@ -105,11 +101,11 @@ public sealed class DeadlineActions(
 
         var daysLeft = RomeTime.DateOf(row.TargetDue).DayNumber - RomeTime.DateOf(now).DayNumber;
         await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-reminder", null,
-            new JsonObject { ["office_name"] = office.Name, ["days_left"] = Math.Max(0, daysLeft), ["case_url"] = CaseUrl(row.CaseId) },
+            new JsonObject { ["office_name"] = office.Name, ["days_left"] = Math.Max(0, daysLeft), ["case_url"] = messages.CaseUrl(row.CaseId) },
             $"deadline:{row.Id}", now, onCommitted, ct, new OfficeRecipient(office.Email, office.Name));
     }
 
-    private async Task EscalateAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    private async Task EscalateAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeadlineRow row, DeadlineTarget target, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
     {
         if (row.TaskId is { } taskId)
         {
@@ -123,11 +119,10 @@ public sealed class DeadlineActions(
             $"Termine scaduto il {RomeTime.DateOf(row.TargetDue):dd/MM/yyyy} presso {officeName}: segnalato al responsabile", isPublic: true, ct);
         if (office is not null)
         {
-            // The directory knows the supervisor by name only: the escalation goes to the office mailbox, addressed to them.
             var daysOverdue = Math.Max(0, RomeTime.DateOf(now).DayNumber - RomeTime.DateOf(row.TargetDue).DayNumber);
             await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-escalation", null,
-                new JsonObject { ["office_name"] = office.Name, ["supervisor_name"] = office.Supervisor, ["days_overdue"] = daysOverdue, ["case_url"] = CaseUrl(row.CaseId) },
-                $"deadline:{row.Id}", now, onCommitted, ct, new OfficeRecipient(office.Email, office.Supervisor));
+                new JsonObject { ["office_name"] = office.Name, ["supervisor_name"] = office.Supervisor, ["days_overdue"] = daysOverdue, ["case_url"] = messages.CaseUrl(row.CaseId) },
+                $"deadline:{row.Id}", now, onCommitted, ct, SupervisorOf(office));
         }
 
         // Once per case and due date, whether the step's or the procedure's escalation comes first.
@@ -137,7 +132,8 @@ public sealed class DeadlineActions(
             """, ct, ("case", row.CaseId), ("key", $"%[{dueKey}]%"));
         if (!told)
         {
-            var expected = RomeTime.DateOf(now).AddDays(options.Value.OverdueGraceDays).ToString("yyyy-MM-dd");
+            // Counted like a working-day term on the procedure's agency calendar, so the promise never falls on a day off.
+            var expected = DueDateCalculator.Compute(now, Term.WorkingDays(options.Value.OverdueGraceDays), calendars.For(target.Agency), []).DueDate.ToString("yyyy-MM-dd");
             await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "overdue-apology", $"Comunicato al cittadino il ritardo [{dueKey}]; nuova data prevista {expected}",
                 isPublic: false, ct);
             await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "case-overdue", $"Ci scusiamo per il ritardo: nuova data prevista {expected}.",
@@ -145,74 +141,45 @@ public sealed class DeadlineActions(
         }
     }
 
-    private async Task<string?> LapseAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row row, Target target, DateTimeOffset now, Action<Action> onCommitted, CancellationToken ct)
+    private async Task<string?> LapseAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeadlineRow row, DeadlineTarget target, DateTimeOffset now, Action<Action> onCommitted,
+        CancellationToken ct)
     {
-        var assentDate = RomeTime.DateOf(row.TargetDue).ToString("yyyy-MM-dd");
         if (target.SilenceAssent)
         {
-            await Db.ExecAsync(c, tx, """
-                UPDATE case_procedures SET status = 'accepted', outcome = 'silence-assent', closed_at = @now WHERE id = @id AND closed_at IS NULL
-                """, ct, ("now", now), ("id", row.ProcedureId));
-            await DeadlineSchedule.CloseProcedureAsync(c, tx, row.ProcedureId, ct);
-            await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "silence-assent",
-                $"{target.Name}: accolto per silenzio-assenso (art. 20 L. 241/1990) il {assentDate}", isPublic: true, ct);
-            await CaseJournal.AuditAsync(c, tx, now, "procedure", row.ProcedureId, "silence-assent",
-                new JsonObject { ["status"] = "open" }, new JsonObject { ["status"] = "accepted", ["outcome"] = "silence-assent" }, ct);
-            await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "silence-assent", $"Attestazione di silenzio-assenso (art. 20 c.2-bis) dal {assentDate}.",
-                new JsonObject { ["assent_date"] = assentDate }, $"silence-assent:{row.ProcedureId}", now, onCommitted, ct);
-            await Db.ExecAsync(c, tx, """
-                UPDATE cases SET status = 'closed', closed_at = @now
-                WHERE id = @id AND status <> 'closed' AND NOT EXISTS (SELECT 1 FROM case_procedures WHERE case_id = @id AND closed_at IS NULL)
-                """, ct, ("now", now), ("id", row.CaseId));
+            await silenceAssent.CloseAsync(c, tx, row, target, now, onCommitted, ct);
             return target.InstanceId;
         }
 
-        if (!options.Value.SubstituteAuthority.TryGetValue(target.Agency, out var substituteId) || directory.FindOffice(substituteId) is not { } substitute)
-        {
-            await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "lapse",
-                $"{target.Name}: termine scaduto il {assentDate}; nessun titolare del potere sostitutivo configurato", isPublic: false, ct);
-            return null;
-        }
-
-        // Art. 2 c.9-ter: the substitute concludes within half the original term.
-        var newDue = now + (row.TargetDue - target.ReceivedAt) / 2;
-        await Db.ExecAsync(c, tx, "UPDATE case_procedures SET office = @office, due_at = @due, status = 'substitute' WHERE id = @id", ct,
-            ("office", substitute.Id), ("due", newDue), ("id", row.ProcedureId));
-        await schedule.ProcedureAsync(c, tx, row.CaseId, row.ProcedureId, substitute.Id, newDue, ct);
-        await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "substitute-authority",
-            $"{target.Name}: termine scaduto; il procedimento passa al titolare del potere sostitutivo ({substitute.Name}), nuovo termine {RomeTime.DateOf(newDue):dd/MM/yyyy}",
-            isPublic: true, ct);
-        await CaseJournal.AuditAsync(c, tx, now, "procedure", row.ProcedureId, "substitute",
-            new JsonObject { ["office"] = row.Office, ["dueAt"] = row.TargetDue.ToString("O") }, new JsonObject { ["office"] = substitute.Id, ["dueAt"] = newDue.ToString("O") }, ct);
-        await messages.SendAsync(c, tx, row.CaseId, [row.ProcedureId], "office-escalation", null,
-            new JsonObject { ["office_name"] = substitute.Name, ["supervisor_name"] = substitute.Supervisor, ["days_overdue"] = 0, ["case_url"] = CaseUrl(row.CaseId) },
-            $"substitute:{row.Id}", now, onCommitted, ct, new OfficeRecipient(substitute.Email, substitute.Name));
+        await substituteAuthority.TakeOverAsync(c, tx, row, target, now, onCommitted, ct);
         return null;
     }
 
-    private string CaseUrl(Guid caseId) => $"{casesOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
+    /// <summary>The supervisor at their own address; without one, the office mailbox addressed to them.</summary>
+    internal static OfficeRecipient SupervisorOf(OfficeEntry office) =>
+        new(office.EscalationAddress, string.IsNullOrWhiteSpace(office.Supervisor) ? office.Name : office.Supervisor);
 
-    private static async Task<Target?> LockProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid procedureId, CancellationToken ct)
+    private static async Task<DeadlineTarget?> LockProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid procedureId, CancellationToken ct)
     {
         await using var command = Db.Command(c, tx, """
-            SELECT p.closed_at IS NULL AND p.status <> 'suspended', p.due_at, p.agency, p.silence_assent, p.instance_id, p.name, k.received_at
+            SELECT p.closed_at IS NULL AND p.status <> 'suspended', p.due_at, p.agency, p.silence_assent, p.instance_id, p.name, k.received_at,
+                   p.term, p.substitute_since IS NOT NULL
             FROM case_procedures p JOIN cases k ON k.id = p.case_id WHERE p.id = @id FOR UPDATE OF p
             """, ("id", procedureId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
-            ? new Target(reader.GetBoolean(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4), reader.GetString(5),
-                reader.GetFieldValue<DateTimeOffset>(6))
+            ? new DeadlineTarget(reader.GetBoolean(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4), reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7), reader.GetBoolean(8))
             : null;
     }
 
-    private static async Task<Row?> LockRowAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, CancellationToken ct)
+    private static async Task<DeadlineRow?> LockRowAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, CancellationToken ct)
     {
         await using var command = Db.Command(c, tx, """
             SELECT id, case_id, procedure_id, task_id, action, office, target_due_at FROM deadlines WHERE id = @id AND fired_at IS NULL FOR UPDATE
             """, ("id", id));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
-            ? new Row(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetString(4), reader.GetString(5),
+            ? new DeadlineRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetString(4), reader.GetString(5),
                 reader.GetFieldValue<DateTimeOffset>(6))
             : null;
     }

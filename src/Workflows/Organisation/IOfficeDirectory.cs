@@ -1,7 +1,11 @@
 namespace CaseFlow.Workflows.Organisation;
 
 /// <summary>An office together with the agency it belongs to.</summary>
-public sealed record OfficeEntry(string Id, string Name, string Email, string Supervisor, string AgencyId, string AgencyName);
+public sealed record OfficeEntry(string Id, string Name, string Email, string Supervisor, string AgencyId, string AgencyName, string? SupervisorEmail = null)
+{
+    /// <summary>Where escalations go: the supervisor's own address, else the office mailbox (still addressed to the supervisor).</summary>
+    public string EscalationAddress => string.IsNullOrWhiteSpace(SupervisorEmail) ? Email : SupervisorEmail;
+}
 
 /// <summary>The offices of the desk's organisation, e.g. for the OfficeTask <c>office</c> drop-down (options source "offices").</summary>
 public interface IOfficeDirectory
@@ -26,7 +30,7 @@ internal sealed class ConfiguredOfficeDirectory : IOfficeDirectory
     {
         Agencies = options.Value.Agencies;
         agencies = Agencies.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        Offices = [.. Agencies.SelectMany(a => a.Offices.Select(o => new OfficeEntry(o.Id, o.Name, o.Email, o.Supervisor, a.Id, a.Name)))];
+        Offices = [.. Agencies.SelectMany(a => a.Offices.Select(o => new OfficeEntry(o.Id, o.Name, o.Email, o.Supervisor, a.Id, a.Name, o.SupervisorEmail?.Trim())))];
         offices = Offices.ToDictionary(o => o.Id, StringComparer.Ordinal);
         DeskAgency = string.IsNullOrWhiteSpace(options.Value.DeskAgency) ? Agencies.FirstOrDefault()?.Id ?? "sportello" : options.Value.DeskAgency;
     }

@@ -35,4 +35,7 @@ public sealed class Office
 
     /// <summary>The office's supervisor (name), to whom late tasks are escalated.</summary>
     public string Supervisor { get; set; } = "";
+
+    /// <summary>The supervisor's own address for escalations; without it they go to the office mailbox.</summary>
+    public string? SupervisorEmail { get; set; }
 }

@@ -1,8 +1,9 @@
+using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Workflows.Organisation;
 
-/// <summary>Ids must be present and unique: tasks, procedures and protocol counters are keyed by them.</summary>
+/// <summary>Ids must be present and unique (tasks, procedures and protocol counters are keyed by them); supervisor emails must be addresses.</summary>
 internal sealed class OrganisationOptionsValidator : IValidateOptions<OrganisationOptions>
 {
     public ValidateOptionsResult Validate(string? name, OrganisationOptions options)
@@ -24,6 +25,11 @@ internal sealed class OrganisationOptionsValidator : IValidateOptions<Organisati
                 {
                     errors.Add($"Organisation:Agencies:{i}:Offices:{j}:Id must be present and unique ('{agency.Offices[j].Id}').");
                 }
+
+                if (agency.Offices[j].SupervisorEmail is { Length: > 0 } email && !IsBareAddress(email))
+                {
+                    errors.Add($"Organisation:Agencies:{i}:Offices:{j}:SupervisorEmail must be an email address ('{email}').");
+                }
             }
         }
 
@@ -34,4 +40,8 @@ internal sealed class OrganisationOptionsValidator : IValidateOptions<Organisati
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    // "Name <a@b>" or a word without a domain would reach no one; blank counts as absent (escalations use the office mailbox).
+    private static bool IsBareAddress(string email) =>
+        MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim() && parsed.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -78,6 +78,14 @@ public sealed partial record Term
         throw Invalid(text, "usare giorni di calendario ISO 8601 (P30D), giorni lavorativi (5WD) o una durata esatta (PT2M) / use ISO 8601 calendar days (P30D), working days (5WD) or an exact duration (PT2M)");
     }
 
+    /// <summary>Half of this term, rounded up to a whole day (art. 2 c.9-ter: the substitute concludes within half the original term).</summary>
+    public Term Half() => Kind switch
+    {
+        TermKind.CalendarDays => CalendarDays((Days + 1) / 2),
+        TermKind.WorkingDays => WorkingDays((Days + 1) / 2),
+        _ => new Term(TermKind.Exact, 0, Duration / 2),
+    };
+
     /// <summary>The canonical text: <c>P30D</c>, <c>5WD</c>, <c>PT1H30M</c>.</summary>
     public override string ToString() => Kind switch
     {

@@ -14,7 +14,13 @@ public sealed class ClockHost : IAsyncDisposable
 
     private readonly List<CaseFlowApp> apps = [];
 
-    private ClockHost(string connectionString) => ConnectionString = connectionString;
+    private readonly IDictionary<string, string?> extraSettings;
+
+    private ClockHost(string connectionString, IDictionary<string, string?>? extra)
+    {
+        ConnectionString = connectionString;
+        extraSettings = extra ?? new Dictionary<string, string?>();
+    }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -24,9 +30,10 @@ public sealed class ClockHost : IAsyncDisposable
 
     public CaseDesk Desk { get; private set; } = null!;
 
-    public static async Task<ClockHost> StartAsync()
+    /// <param name="extra">Settings on top of <see cref="Settings"/> (an office without a supervisor email, say).</param>
+    public static async Task<ClockHost> StartAsync(IDictionary<string, string?>? extra = null)
     {
-        var host = new ClockHost(await TestCluster.CreateDatabaseAsync());
+        var host = new ClockHost(await TestCluster.CreateDatabaseAsync(), extra);
         host.Desk = new CaseDesk(host.AddApp());
         return host;
     }
@@ -40,7 +47,13 @@ public sealed class ClockHost : IAsyncDisposable
     /// <summary>Another host on the same database and clock.</summary>
     public CaseFlowApp AddApp()
     {
-        var app = new CaseFlowApp(ConnectionString, Settings) { ConfigureServices = s => s.AddSingleton<TimeProvider>(Time) };
+        var settings = Settings;
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        var app = new CaseFlowApp(ConnectionString, settings) { ConfigureServices = s => s.AddSingleton<TimeProvider>(Time) };
         _ = app.Server;
         apps.Add(app);
         return app;

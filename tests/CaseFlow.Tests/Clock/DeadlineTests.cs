@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Terms;
 
 namespace CaseFlow.Tests.Clock;
 
@@ -91,26 +92,35 @@ public class DeadlineTests
         Assert.Equal(1, await host.OutboxAsync("silence-assent"));
         Assert.Equal(0, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_tasks WHERE status = 'open'"));
         Assert.Equal("closed", await host.Desk.ScalarAsync<string>("SELECT status FROM cases WHERE id = @id", ("id", Guid.Parse(caseId))));
+        Assert.Equal(1, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_events WHERE case_id = @id AND kind = 'case-closed'", ("id", Guid.Parse(caseId))));
     }
 
     [Fact]
-    public async Task Without_silence_assent_the_substitute_authority_gets_half_the_original_term()
+    public async Task Without_silence_assent_the_substitute_authority_gets_half_the_original_term_counted_on_the_calendar()
     {
         await using var host = await ClockHost.StartAsync();
         await host.Desk.StartAsync(Cases.CaseDesk.Application("contributo-anziani", new JsonObject { ["iseeEuro"] = 9000 }));
         var due = await host.DueAtAsync("lapse", "procedure");
-        var term = due - ClockHost.Start;
+        // Received Mon 23 Nov 2026, P60D: due at the end of Fri 22 Jan 2027.
+        Assert.Equal(new DateOnly(2027, 1, 22), RomeTime.DateOf(due));
 
-        var lapseAt = due + TimeSpan.FromMinutes(1);
-        host.Time.SetUtcNow(lapseAt);
+        host.Time.SetUtcNow(due + TimeSpan.FromMinutes(1));
         await host.SweepAsync();
 
         Assert.Equal("comune-protocollo", await host.Desk.ScalarAsync<string>("SELECT office FROM case_procedures"));
-        var newDue = (await host.Desk.ScalarAsync<DateTime>("SELECT due_at FROM case_procedures")).ToUniversalTime();
-        Assert.Equal(lapseAt + term / 2, new DateTimeOffset(newDue), TimeSpan.FromSeconds(1));
+        // Half the term, P30D, from Sat 23 Jan: Mon 22 Feb 2027, at the end of the day.
+        var newDue = new DateTimeOffset((await host.Desk.ScalarAsync<DateTime>("SELECT due_at FROM case_procedures")).ToUniversalTime());
+        Assert.Equal(RomeTime.EndOf(new DateOnly(2027, 2, 22)), newDue, TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM deadlines WHERE action = 'lapse' AND fired_at IS NULL AND office = 'comune-protocollo'"));
         Assert.Equal(1, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE deduplication_key LIKE 'substitute:%'"));
         Assert.Equal(1, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_events WHERE kind = 'substitute-authority'"));
+
+        // The substitute's own term lapsing passes the case nowhere else.
+        host.Time.SetUtcNow(newDue + TimeSpan.FromMinutes(1));
+        await host.SweepAsync();
+        Assert.Equal("comune-protocollo", await host.Desk.ScalarAsync<string>("SELECT office FROM case_procedures"));
+        Assert.Equal(1, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_events WHERE kind = 'substitute-authority'"));
+        Assert.Equal(newDue, new DateTimeOffset((await host.Desk.ScalarAsync<DateTime>("SELECT due_at FROM case_procedures")).ToUniversalTime()));
     }
 
     [Fact]

@@ -81,7 +81,12 @@ public static class SampleModels
             ["survey_url"] = "https://sportello.example.it/soddisfazione/7f3c2a",
         },
         "case-overdue" => new() { ["new_expected_date"] = "2027-01-15", ["reason"] = "Il parere dell'ASL non è ancora arrivato." },
-        "silence-assent" => new() { ["assent_date"] = "2026-12-24", ["attestation_url"] = "https://sportello.example.it/pratiche/7f3c2a/attestazione" },
+        "silence-assent" => new()
+        {
+            ["assent_date"] = "2026-12-24",
+            ["attestation_protocol_number"] = "2026/0023457",
+            ["attestation_url"] = "https://sportello.example.it/pratiche/7f3c2a/attestazione",
+        },
         "office-reminder" => new()
         {
             ["office_name"] = "Ufficio Servizi sociali",
