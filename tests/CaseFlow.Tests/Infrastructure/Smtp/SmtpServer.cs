@@ -57,6 +57,9 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int ConnectionCount => Volatile.Read(ref connectionCount);
 
+    /// <summary>How long the server takes to accept a message once it has read it: a slow server keeps batches open.</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     public void Script(params SmtpFault[] next)
     {
         foreach (var fault in next)
@@ -154,6 +157,11 @@ public sealed class SmtpServer : IAsyncDisposable
                         }
 
                         received.Enqueue(mail);
+                        if (AcceptDelay > TimeSpan.Zero)
+                        {
+                            await Task.Delay(AcceptDelay, stopping.Token);
+                        }
+
                         from = null;
                         to.Clear();
                         fault = null;
