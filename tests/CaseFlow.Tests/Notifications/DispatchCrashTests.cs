@@ -48,13 +48,13 @@ public class DispatchCrashTests(Xunit.Abstractions.ITestOutputHelper output)
             await Eventually.True(() => Task.FromResult(smtp.Received.Count > before + 5), TimeSpan.FromSeconds(150), "the dispatcher is sending");
             host.Kill();
             await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            killedMidBatch |= await Scalar(connectionString, "SELECT count(*) FROM outbox_messages WHERE status = 'sending'") > 0;
+            killedMidBatch |= await Sql.CountAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE status = 'sending'") > 0;
         }
 
         await using (var survivor = HostProcess.Start(environment))
         {
             await survivor.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-            await Eventually.True(async () => await Scalar(connectionString, "SELECT count(*) FROM outbox_messages WHERE status NOT IN ('sent', 'uncertain')") == 0,
+            await Eventually.True(async () => await Sql.CountAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE status NOT IN ('sent', 'uncertain')") == 0,
                 TimeSpan.FromSeconds(180), "every message is sent or, where a kill left it unknowable, uncertain");
             survivor.Terminate();
             await survivor.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -85,13 +85,5 @@ public class DispatchCrashTests(Xunit.Abstractions.ITestOutputHelper output)
         }
 
         return rows;
-    }
-
-    private static async Task<long> Scalar(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

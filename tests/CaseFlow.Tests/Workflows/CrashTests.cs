@@ -51,22 +51,14 @@ public class CrashTests
 
         Assert.True(killedWithWorkLeft, "a kill landed while timers were still due");
         Assert.Equal(Instances, await Finished(connectionString));
-        Assert.Equal(0L, await Scalar(connectionString, "SELECT count(*) FROM workflow_timers"));
-        Assert.Equal(0L, await Scalar(connectionString, """
+        Assert.Equal(0L, await Sql.CountAsync(connectionString, "SELECT count(*) FROM workflow_timers"));
+        Assert.Equal(0L, await Sql.CountAsync(connectionString, """
             SELECT count(*) FROM (SELECT instance_id FROM workflow_journal WHERE activity_id = 'after' AND event_name = 'Completed'
                                   GROUP BY instance_id HAVING count(*) <> 1) AS twice
             """));
-        Assert.Equal((long)Instances, await Scalar(connectionString, "SELECT count(*) FROM workflow_journal WHERE activity_id = 'wait' AND event_name = 'Resumed'"));
+        Assert.Equal((long)Instances, await Sql.CountAsync(connectionString, "SELECT count(*) FROM workflow_journal WHERE activity_id = 'wait' AND event_name = 'Resumed'"));
     }
 
     private static async Task<long> Finished(string connectionString) =>
-        await Scalar(connectionString, "SELECT count(*) FROM workflow_instances WHERE sub_status = 'Finished'");
-
-    private static async Task<long> Scalar(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+        await Sql.CountAsync(connectionString, "SELECT count(*) FROM workflow_instances WHERE sub_status = 'Finished'");
 }
