@@ -138,9 +138,7 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
 
         var dueAt = await UpdateClockAsync(context, procedure, events, "open", ct);
         var sent = notice?["from"]?.GetValue<string>() is { } s ? DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : today;
-        var resumesOn = observations && today <= sent.AddDays(Terms.RefusalNotice.ObservationDays)
-            ? today.AddDays(Terms.RefusalNotice.ObservationDays)
-            : sent.AddDays(Terms.RefusalNotice.ObservationDays);
+        var resumesOn = new Terms.RefusalNotice(sent, observations ? today : null).ResumesOn;
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now,
             observations ? "observations-received" : "observations-lapsed",
             observations
@@ -161,9 +159,7 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
     {
         var dueAt = procedure.SubstituteSince is { } since
             // The substitute's term is half the original from the day it took over (art. 2 c.9-ter); only later stops move it.
-            ? caseClock.DueAt(since, Term.Parse(procedure.Term).Half().ToString(), procedure.Agency,
-                new JsonArray([.. events.OfType<JsonObject>().Where(e => string.CompareOrdinal(e["from"]!.GetValue<string>(), RomeTime.DateOf(since).ToString("yyyy-MM-dd")) >= 0)
-                    .Select(e => (JsonNode)e.DeepClone())]))
+            ? caseClock.DueAt(since, Term.Parse(procedure.Term).Half().ToString(), procedure.Agency, EventsFrom(events, RomeTime.DateOf(since)))
             : caseClock.DueAt(procedure.ReceivedAt, procedure.Term, procedure.Agency, events);
         // A running term under the substitute power stays the substitute's.
         status = status == "open" && procedure.UnderSubstitute ? "substitute" : status;
@@ -207,6 +203,10 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
 
     private Task SendAsync(WorkflowEffectContext context, CaseProcedureRow procedure, string template, string? text, JsonObject model, string key, CancellationToken ct) =>
         messages.SendAsync(context.Connection, context.Transaction, procedure.CaseId, [procedure.Id], template, text, model, key, context.Now, context.OnCommitted, ct);
+
+    private static JsonArray EventsFrom(JsonArray events, DateOnly day) =>
+        [.. events.OfType<JsonObject>().Where(e => DateOnly.Parse(e["from"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= day)
+            .Select(e => (JsonNode)e.DeepClone())];
 
     private static string Today(WorkflowEffectContext context) => RomeTime.DateOf(context.Now).ToString("yyyy-MM-dd");
 }

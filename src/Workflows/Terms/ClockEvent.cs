@@ -39,4 +39,10 @@ public sealed record RefusalNotice(DateOnly Sent, DateOnly? ObservationsReceived
     public const int ObservationDays = 10;
 
     public override DateOnly Starts => Sent;
+
+    /// <summary>The last day for observations: the clock runs again then if none arrive.</summary>
+    public DateOnly ObservationsDue => Sent.AddDays(ObservationDays);
+
+    /// <summary>When the clock runs again: 10 days after timely observations, else when the 10 days lapse (late ones change nothing).</summary>
+    public DateOnly ResumesOn => ObservationsReceived is { } received && received <= ObservationsDue ? received.AddDays(ObservationDays) : ObservationsDue;
 }

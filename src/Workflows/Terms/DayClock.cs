@@ -108,14 +108,13 @@ internal sealed class DayClock
                 $"Le osservazioni non possono arrivare il {Date(notice.ObservationsReceived.Value)}, prima del preavviso del {Date(notice.Sent)}. / Observations cannot arrive before the notice.");
         }
 
-        var lapse = notice.Sent.AddDays(RefusalNotice.ObservationDays);
-        var (resume, what) = notice.ObservationsReceived switch
+        var resume = notice.ResumesOn;
+        var what = notice.ObservationsReceived switch
         {
-            null => (lapse, $"senza osservazioni il termine riprende il {Date(lapse)}"),
-            var o when o <= lapse => (o.Value.AddDays(RefusalNotice.ObservationDays),
-                $"osservazioni pervenute il {Date(o.Value)}, il termine riprende il {Date(o.Value.AddDays(RefusalNotice.ObservationDays))}"),
+            null => $"senza osservazioni il termine riprende il {Date(resume)}",
+            var o when o <= notice.ObservationsDue => $"osservazioni pervenute il {Date(o.Value)}, il termine riprende il {Date(resume)}",
             // Observations after the 10 days are late: the clock already ran again when the 10 days lapsed.
-            var o => (lapse, $"osservazioni pervenute il {Date(o.Value)}, oltre i 10 giorni: il termine riprende il {Date(lapse)}"),
+            var o => $"osservazioni pervenute il {Date(o.Value)}, oltre i 10 giorni: il termine riprende il {Date(resume)}",
         };
         var at = moves.Count;
         var shift = Stop(notice.Sent, resume);
