@@ -39,6 +39,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();
+        services.AddSingleton<TaskMove>();
+        services.AddSingleton<TaskWork>();
+        services.AddSingleton<CaseFileReader>();
+        services.AddSingleton<CaseSearch>();
+        services.AddSingleton<OfficeQueue>();
+        services.AddSingleton<CitizenReplies>();
+        services.AddSingleton<CaseTracker>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
         services.AddRateLimiter(options =>
@@ -64,10 +71,10 @@ public static class ServiceCollectionExtensions
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);
-        CitizenReplies.Map(app);
+        CitizenReplyEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         OfficeTaskList.Map(app);
-        TaskActions.Map(app);
+        TaskEndpoints.Map(app);
         ClockExtensions.MapCaseFlowClock(app);
         return app;
     }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CaseFlow.ServiceDefaults.Access;
-using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace CaseFlow.Cases.CaseFile;
@@ -45,16 +44,4 @@ public static class CaseAccess
         return await Db.ScalarAsync<bool>(connection, null, $"SELECT EXISTS (SELECT 1 FROM cases k WHERE k.id = @id AND {InvolvesOffices})", ct,
             ("id", caseId), ("offices", offices));
     }
-}
-
-/// <summary>Problems the case endpoints share, besides <see cref="ServiceDefaults.Http.Problems"/>.</summary>
-public static class CaseProblems
-{
-    public static IResult Conflict(string field, string message) => Results.Problem(
-        statusCode: StatusCodes.Status409Conflict, type: "https://caseflow.example/problems/conflict", title: "Conflitto. / Conflict.", detail: message,
-        extensions: new Dictionary<string, object?> { ["field"] = field });
-
-    public static IResult Forbidden(string field, string message) => Results.Problem(
-        statusCode: StatusCodes.Status403Forbidden, type: "https://caseflow.example/problems/forbidden", title: "Non consentito. / Forbidden.", detail: message,
-        extensions: new Dictionary<string, object?> { ["field"] = field });
 }

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Http;
 using System.Globalization;
 using CaseFlow.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,7 @@ public static class Calendar
                 {
                     if (!CaseAccess.WorksFor(http.User, office))
                     {
-                        return CaseProblems.Forbidden("office", $"Non si lavora per l'ufficio '{office}'. / You do not work for office '{office}'.");
+                        return Problems.Forbidden("office", $"Non si lavora per l'ufficio '{office}'. / You do not work for office '{office}'.");
                     }
 
                     offices = [office];
@@ -65,7 +66,7 @@ public static class Calendar
             {
                 if (!CaseAccess.WorksFor(http.User, office))
                 {
-                    return CaseProblems.Forbidden("office", $"Non si lavora per l'ufficio '{office}'. / You do not work for office '{office}'.");
+                    return Problems.Forbidden("office", $"Non si lavora per l'ufficio '{office}'. / You do not work for office '{office}'.");
                 }
 
                 var today = RomeTime.DateOf(clock.GetUtcNow());

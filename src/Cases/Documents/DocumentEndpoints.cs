@@ -104,6 +104,6 @@ public static class DocumentEndpoints
             : CaseAccess.SeesAll(http.User) || uploadedBy == CaseActor.NameOf(http.User);
         return allowed
             ? Results.File(content, contentType, fileName)
-            : CaseProblems.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");
+            : Problems.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");
     }
 }

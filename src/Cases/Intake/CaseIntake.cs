@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.ServiceDefaults.Outcomes;
 using CaseFlow.Workflows.Definitions;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http;
@@ -21,42 +21,43 @@ public sealed class CaseIntake(
     // transaction keeps a burst of intakes from taking every pooled connection.
     private readonly SemaphoreSlim gate = new(options.Value.MaxConcurrentIntakes);
 
-    public async Task<IResult> StartAsync(Intake intake, object request, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Validates and starts the intake, or refuses it whole. With an idempotency key, a retry of the same request gets
+    /// the first result again, and the same key with another request is refused.
+    /// </summary>
+    public async Task<Outcome<StartedCase>> StartAsync(IntakeCommand command, CancellationToken ct)
     {
-        var actor = CaseActor.NameOf(http.User);
-        using var _ = CaseActor.Use(actor);
-        string? key = http.Request.Headers[StartCase.IdempotencyHeader];
-        if (string.IsNullOrWhiteSpace(key))
+        using var _ = CaseActor.Use(command.Actor);
+        if (string.IsNullOrWhiteSpace(command.IdempotencyKey))
         {
-            return await StartValidatedAsync(intake, ct);
+            return await StartValidatedAsync(command.Request, ct);
         }
 
-        var hash = Idempotency.HashOf(request);
-        await using var lease = await idempotency.AcquireAsync(actor, key, ct);
+        var hash = Idempotency.HashOf(command.Request);
+        await using var lease = await idempotency.AcquireAsync(command.Actor, command.IdempotencyKey, ct);
         if (await lease.FindAsync(ct) is { } stored)
         {
             return stored.RequestHash == hash
-                ? Results.Json(stored.Response, statusCode: stored.StatusCode)
-                : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: "https://caseflow.example/problems/idempotency-key-reused",
-                    title: "Idempotency-Key già usata con un'altra richiesta. / Idempotency-Key reused with a different request.",
-                    extensions: new Dictionary<string, object?> { ["field"] = StartCase.IdempotencyHeader });
+                ? Idempotency.Read<StartedCase>(stored.Response)
+                : new Problem(ProblemKind.Unprocessable, StartCase.IdempotencyHeader,
+                    "Idempotency-Key già usata con un'altra richiesta. / Idempotency-Key reused with a different request.", "idempotency-key-reused");
         }
 
-        var result = await StartValidatedAsync(intake, ct);
-        if (result is IValueHttpResult { Value: StartedCase started })
+        var result = await StartValidatedAsync(command.Request, ct);
+        if (result.Succeeded)
         {
-            await lease.SaveAsync(hash, StatusCodes.Status201Created, started, clock.GetUtcNow(), ct);
+            await lease.SaveAsync(hash, StatusCodes.Status201Created, result.Value, clock.GetUtcNow(), ct);
         }
 
         return result;
     }
 
-    private async Task<IResult> StartValidatedAsync(Intake intake, CancellationToken ct)
+    private async Task<Outcome<StartedCase>> StartValidatedAsync(IntakeRequest intake, CancellationToken ct)
     {
         var (error, procedures) = await validation.ValidateAsync(intake, ct);
         if (error is not null)
         {
-            return Problems.Validation(error.Field, error.Message);
+            return Problem.Validation(error.Field, error.Message);
         }
 
         var citizen = intake.Citizen!;
@@ -87,11 +88,10 @@ public sealed class CaseIntake(
         }
 
         logger.LogInformation("Case {CaseId} started with {Procedures} procedure(s), protocol {Protocol}", caseId, started.Count, started[0].ProtocolNumber);
-        var response = new StartedCase(caseId, started[0].ProtocolNumber, trackingCode, "open", started.Max(p => p.DueDate), started);
-        return Results.Created($"/api/cases/{caseId}", response);
+        return new StartedCase(caseId, started[0].ProtocolNumber, trackingCode, "open", started.Max(p => p.DueDate), started);
     }
 
-    private async Task StartProceduresAsync(Intake intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
+    private async Task StartProceduresAsync(IntakeRequest intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
         string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
     {
         // One transaction for the whole intake: a bundle starts all its procedures or none.
@@ -164,7 +164,7 @@ public sealed class CaseIntake(
     }
 
     private static async Task InsertCaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid caseId, string trackingCode, string protocolNumber, JsonObject citizen,
-        Intake intake, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
+        IntakeRequest intake, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
     {
         await Db.ExecAsync(c, tx, """
             INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, status, created_at, created_by)

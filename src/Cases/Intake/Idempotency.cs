@@ -20,6 +20,9 @@ public sealed class Idempotency(NpgsqlDataSource dataSource)
     public static string HashOf(object request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, request.GetType(), Web))));
 
+    /// <summary>The first result, as it was returned.</summary>
+    public static T Read<T>(JsonObject response) => response.Deserialize<T>(Web)!;
+
     /// <summary>Holds the key's lock until disposed; null key: no lock and nothing stored.</summary>
     public async Task<Lease> AcquireAsync(string actor, string key, CancellationToken ct)
     {

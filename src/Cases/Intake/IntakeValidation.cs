@@ -11,7 +11,7 @@ public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSou
 {
     public static readonly string[] Channels = ["desk", "online", "email", "pec", "phone", "post"];
 
-    public async Task<(FieldError? Error, IReadOnlyList<Procedure> Procedures)> ValidateAsync(Intake intake, CancellationToken ct)
+    public async Task<(FieldError? Error, IReadOnlyList<Procedure> Procedures)> ValidateAsync(IntakeRequest intake, CancellationToken ct)
     {
         var error = ValidateCitizen(intake.Citizen) ?? ValidateChannelAndDate(intake);
         if (error is not null)
@@ -84,7 +84,7 @@ public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSou
             : new FieldError("citizen.preferredLanguage", "La lingua è 'it' o 'en'. / The language is 'it' or 'en'.");
     }
 
-    private FieldError? ValidateChannelAndDate(Intake intake)
+    private FieldError? ValidateChannelAndDate(IntakeRequest intake)
     {
         if (intake.Channel is not null && !Channels.Contains(intake.Channel))
         {

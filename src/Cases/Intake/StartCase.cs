@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CaseFlow.ServiceDefaults.Access;
+using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,13 @@ public sealed record StartedProcedure(Guid Id, string ProcedureId, string Name, 
 
 public sealed record StartedCase(Guid CaseId, string ProtocolNumber, string TrackingCode, string Status, DateTimeOffset DueDate, IReadOnlyList<StartedProcedure> Procedures);
 
+/// <summary>What both intake endpoints, the desk's form and the online desk have in common.</summary>
+public sealed record IntakeRequest(CitizenInput? Citizen, IReadOnlyList<BundleItem> Items, string? Channel, DateTimeOffset? ReceivedAt, Guid[]? Documents, bool Bundle);
+
+/// <summary>An intake by someone (the operator, the citizen online), optionally under an idempotency key.</summary>
+public sealed record IntakeCommand(IntakeRequest Request, string Actor, string? IdempotencyKey = null);
+
+/// <summary>The HTTP edge of <see cref="CaseIntake"/>: <c>POST /api/cases</c> and <c>POST /api/bundles</c>.</summary>
 public static class StartCase
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -32,20 +40,18 @@ public static class StartCase
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/cases", (StartCaseRequest request, HttpContext http, CaseIntake intake, CancellationToken ct) =>
-                intake.StartAsync(
-                    new Intake(request.Citizen, [new BundleItem(request.ProcedureId, request.Version, request.FormData)], request.Channel, request.ReceivedAt, request.Documents, Bundle: false),
-                    request, http, ct))
+                StartAsync(intake, http, new IntakeRequest(request.Citizen, [new BundleItem(request.ProcedureId, request.Version, request.FormData)],
+                    request.Channel, request.ReceivedAt, request.Documents, Bundle: false), ct))
             .RequireAuthorization(Roles.FrontDesk).WithTags("Pratiche")
             .WithSummary("Avvia un procedimento per un cittadino (Idempotency-Key supportato).");
 
         app.MapPost("/api/bundles", (StartBundleRequest request, HttpContext http, CaseIntake intake, CancellationToken ct) =>
-                intake.StartAsync(
-                    new Intake(request.Citizen, request.Procedures ?? [], request.Channel, request.ReceivedAt, request.Documents, Bundle: true),
-                    request, http, ct))
+                StartAsync(intake, http, new IntakeRequest(request.Citizen, request.Procedures ?? [], request.Channel, request.ReceivedAt, request.Documents, Bundle: true), ct))
             .RequireAuthorization(Roles.FrontDesk).WithTags("Pratiche")
             .WithSummary("Avvia più procedimenti per un cittadino in un'unica accettazione.");
     }
-}
 
-/// <summary>What both intake endpoints have in common.</summary>
-public sealed record Intake(CitizenInput? Citizen, IReadOnlyList<BundleItem> Items, string? Channel, DateTimeOffset? ReceivedAt, Guid[]? Documents, bool Bundle);
+    private static async Task<IResult> StartAsync(CaseIntake intake, HttpContext http, IntakeRequest request, CancellationToken ct) =>
+        (await intake.StartAsync(new IntakeCommand(request, CaseActor.NameOf(http.User), http.Request.Headers[IdempotencyHeader]), ct))
+            .ToHttp(started => Results.Created($"/api/cases/{started.CaseId}", started));
+}

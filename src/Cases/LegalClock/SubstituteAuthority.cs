@@ -9,7 +9,8 @@ namespace CaseFlow.Cases.LegalClock;
 /// L. 241/1990), who concludes within half the original term (c.9-ter). The work moves with it: the procedure's open
 /// tasks at its own agency's offices go to the substitute office's queue, unclaimed, due on the new date.
 /// </summary>
-public sealed class SubstituteAuthority(CitizenMessages messages, IOfficeDirectory directory, DeadlineSchedule schedule, IAgencyCalendars calendars, IOptions<ClockOptions> options)
+public sealed class SubstituteAuthority(CitizenMessages messages, IOfficeDirectory directory, DeadlineSchedule schedule, TaskMove taskMove, IAgencyCalendars calendars,
+    IOptions<ClockOptions> options)
 {
     internal async Task TakeOverAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeadlineRow row, DeadlineTarget target, DateTimeOffset now, Action<Action> onCommitted,
         CancellationToken ct)
@@ -50,26 +51,31 @@ public sealed class SubstituteAuthority(CitizenMessages messages, IOfficeDirecto
     {
         // The substitute is a figure of the same administration: another agency's step (an ASL opinion, say) stays with that agency.
         var otherAgencies = directory.Offices.Where(o => o.AgencyId != target.Agency).Select(o => o.Id).ToArray();
-        var moved = await Db.JsonRowsAsync(c, tx, """
-            WITH old AS (
-                SELECT id, office, claimed_by, due_at FROM case_tasks
-                WHERE procedure_id = @procedure AND status = 'open' AND office <> @office AND NOT office = ANY(@others)
-                FOR UPDATE)
-            UPDATE case_tasks t SET office = @office, claimed_by = NULL, due_at = @due FROM old WHERE t.id = old.id
-            RETURNING json_build_object('id', t.id, 'title', t.title, 'office', old.office, 'claimedBy', old.claimed_by, 'dueAt', old.due_at)::text
-            """, ct, ("procedure", row.ProcedureId), ("office", substitute.Id), ("others", otherAgencies), ("due", newDue));
-        foreach (var task in moved)
+        var taskIds = new List<Guid>();
+        await using (var command = Db.Command(c, tx, """
+            SELECT id FROM case_tasks WHERE procedure_id = @procedure AND status = 'open' AND office <> @office AND NOT office = ANY(@others) ORDER BY id FOR UPDATE
+            """, ("procedure", row.ProcedureId), ("office", substitute.Id), ("others", otherAgencies)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            var taskId = task["id"]!.GetValue<Guid>();
+            while (await reader.ReadAsync(ct))
+            {
+                taskIds.Add(reader.GetGuid(0));
+            }
+        }
+
+        foreach (var taskId in taskIds)
+        {
             // Reminders and escalation of the old date and office go; the new ones count to the procedure's new due date.
-            await DeadlineSchedule.CloseTaskAsync(c, tx, taskId, ct);
-            await schedule.StepAsync(c, tx, row.CaseId, row.ProcedureId, taskId, substitute.Id, newDue, ct);
-            var claimant = task["claimedBy"]?.GetValue<string>();
+            if (await taskMove.MoveAsync(c, tx, taskId, substitute.Id, newDue, ct) is not { } task)
+            {
+                continue;
+            }
+
             await CaseJournal.EventAsync(c, tx, row.CaseId, row.ProcedureId, now, "task-substituted",
-                $"Attività \"{task["title"]}\" passata al titolare del potere sostitutivo ({substitute.Name})"
-                + (claimant is null ? "" : $"; presa in carico di {claimant} rilasciata"), isPublic: false, ct);
+                $"Attività \"{task.Title}\" passata al titolare del potere sostitutivo ({substitute.Name})"
+                + (task.FromClaimant is null ? "" : $"; presa in carico di {task.FromClaimant} rilasciata"), isPublic: false, ct);
             await CaseJournal.AuditAsync(c, tx, now, "task", taskId, "substituted",
-                new JsonObject { ["office"] = task["office"]?.DeepClone(), ["claimedBy"] = claimant, ["dueAt"] = task["dueAt"]?.DeepClone() },
+                new JsonObject { ["office"] = task.FromOffice, ["claimedBy"] = task.FromClaimant, ["dueAt"] = task.FromDue.ToUniversalTime().ToString("O") },
                 new JsonObject { ["office"] = substitute.Id, ["claimedBy"] = null, ["dueAt"] = newDue.ToString("O") }, ct);
         }
     }

@@ -83,15 +83,17 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
     private static async Task CloseTaskAsync(WorkflowEffectContext context, CaseProcedureRow procedure, BookmarkRemoved removed, CancellationToken ct)
     {
         var status = removed.Resumed ? "completed" : "cancelled";
-        var outcome = removed.ResumeInput?["outcome"]?.GetValue<string>();
         var note = removed.ResumeInput?["note"]?.GetValue<string>();
         await using var command = Db.Command(context.Connection, context.Transaction, """
-            UPDATE case_tasks SET status = @status, outcome = @outcome, note = @note, closed_by = @actor, closed_at = @now
+            UPDATE case_tasks SET status = @status, note = @note, closed_by = @actor, closed_at = @now,
+                -- A task offering one outcome takes it when none is given, as the OfficeTask activity does.
+                outcome = CASE WHEN @status = 'completed' THEN coalesce(@outcome, CASE WHEN cardinality(outcomes) = 1 THEN outcomes[1] END) END
             WHERE bookmark_id = @bookmark AND status = 'open'
-            RETURNING id, title, coalesce(claimed_by, '')
-            """, ("status", status), ("outcome", outcome), ("note", note), ("actor", CaseActor.Name), ("now", context.Now), ("bookmark", removed.Bookmark.Id));
+            RETURNING id, title, outcome
+            """, ("status", status), ("outcome", removed.ResumeInput?["outcome"]?.GetValue<string>()), ("note", note), ("actor", CaseActor.Name), ("now", context.Now), ("bookmark", removed.Bookmark.Id));
         Guid taskId;
         string title;
+        string? outcome;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct))
@@ -99,7 +101,7 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
                 return;
             }
 
-            (taskId, title) = (reader.GetGuid(0), reader.GetString(1));
+            (taskId, title, outcome) = (reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
 
         await DeadlineSchedule.CloseTaskAsync(context.Connection, context.Transaction, taskId, ct);
