@@ -5,8 +5,8 @@ namespace CaseFlow.Notifications.Templates.Liquid;
 
 /// <summary>
 /// Encodes printed values in the HTML part exactly as Liquid's <c>escape</c> filter does (WebUtility's rules), so
-/// <c>{{ x }}</c> and <c>{{ x | escape }}</c> agree and Italian letters stay readable in the source. HtmlEncoder.Default
-/// would also be safe, but writes every accented letter and apostrophe as a hex entity.
+/// <c>{{ x }}</c> and <c>{{ x | escape }}</c> agree and the HTML is byte for byte what the templates produced before
+/// Fluid. HtmlEncoder.Default would be as safe but writes other entities (<c>&amp;#x27;</c> for an apostrophe).
 /// </summary>
 internal sealed class HtmlValueEncoder : TextEncoder
 {
