@@ -92,5 +92,8 @@ public class LiquidSemanticsTests
         var blank = Assert.Throws<LiquidException>(() => strict.Render(new JsonObject { ["name"] = "  " }, Italian, htmlEncode: false));
         Assert.Contains("name", blank.Message, StringComparison.Ordinal);
         Assert.Throws<LiquidException>(() => strict.Render(new JsonObject { ["name"] = "Ada", ["extra"] = "" }, Italian, htmlEncode: false));
+        var inLoop = LiquidTemplate.Parse("{% for p in ps %}{{ p.officer }}{% endfor %}", requirePrintedValues: true);
+        var lacking = Assert.Throws<LiquidException>(() => inLoop.Render(JsonNode.Parse("""{"ps":[{"officer":"Bianchi"},{}]}""")!.AsObject(), Italian, htmlEncode: false));
+        Assert.Contains("p.officer", lacking.Message, StringComparison.Ordinal);
     }
 }
