@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Jobs;
 using CaseFlow.Workflows.Activities;
 using CaseFlow.Workflows.Activities.Flow;
 using CaseFlow.Workflows.Definitions;
@@ -17,8 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCaseFlowWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkflowsOptions>().Bind(configuration.GetSection(WorkflowsOptions.Section))
-            .Validate(o => o.TimerSweepCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6,
-                "Workflows:TimerSweepCron must be a cron expression of five fields, or six with seconds.")
+            .ValidateCron("Workflows:TimerSweepCron", o => o.TimerSweepCron)
             .ValidateOnStart();
         services.AddCaseFlowActivities();
         services.AddSingleton<DefinitionParser>();

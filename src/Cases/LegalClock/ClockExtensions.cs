@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.Access;
+using CaseFlow.ServiceDefaults.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class ClockExtensions
     public static IServiceCollection AddCaseFlowClock(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section))
-            .Validate(o => o.SweepCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6, "Clock:SweepCron must be a cron expression.")
+            .ValidateCron("Clock:SweepCron", o => o.SweepCron)
             .Validate(o => { try { return o.Offsets().All(t => t > TimeSpan.Zero); } catch (FormatException) { return false; } },
                 "Clock:ReminderOffsets must be positive ISO 8601 durations such as P5D.")
             .Validate(o => o.OverdueGraceDays is >= 1 and <= Terms.Term.MaxDays, $"Clock:OverdueGraceDays must be between 1 and {Terms.Term.MaxDays} working days.")
