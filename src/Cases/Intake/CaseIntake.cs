@@ -9,11 +9,11 @@ using Npgsql;
 namespace CaseFlow.Cases.Intake;
 
 /// <summary>
-/// Starts the procedures of one intake. Each procedure is one workflow instance started in one transaction that
-/// also registers the application in the agency's protocol and writes the case rows (<see cref="StartWorkflow.OnCreated"/>).
+/// Starts the procedures of one intake: each procedure is one workflow instance, and the whole intake (protocol
+/// registrations, case rows, clocks, the notice of start and the instances' first steps) is one unit of work.
 /// </summary>
 public sealed class CaseIntake(
-    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
+    NpgsqlDataSource dataSource, IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
     TimeProvider clock, DeadlineSchedule deadlines,
     Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
@@ -94,54 +94,45 @@ public sealed class CaseIntake(
     private async Task StartProceduresAsync(IntakeRequest intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
         string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
     {
-        // One transaction for the whole intake: a bundle starts all its procedures or none.
+        // One unit of work for the whole intake, in a straight line: the case, its procedures and their clocks, the
+        // notice of start, then every instance runs until it waits. A bundle starts all its procedures or none.
+        await using var work = await UnitOfWork.BeginAsync(dataSource, clock, CaseActor.Name, ct);
+        var (connection, transaction) = (work.Connection, work.Transaction);
+        var hashes = await DocumentHashesAsync(connection, transaction, intake.Documents, ct);
         var requests = new List<StartWorkflow>();
-        var numbers = new string[procedures.Count];
         for (var i = 0; i < procedures.Count; i++)
         {
             var procedure = procedures[i];
-            var index = i;
             var formData = (JsonObject?)intake.Items[i].FormData?.DeepClone() ?? [];
             var input = (JsonObject)formData.DeepClone();
             input["caseId"] = caseId.ToString();
             input["procedureId"] = procedure.Id;
             var procedureRowId = Guid.CreateVersion7();
+            var instanceId = Guid.CreateVersion7().ToString("N");
             var dueAt = caseClock.DueAt(receivedAt, procedure.Sheet.Term, procedure.Sheet.Agency);
-            var first = i == 0;
-            var last = i == procedures.Count - 1;
-            requests.Add(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title,
-                OnCreated: async (connection, transaction, instanceId) =>
-                {
-                    var hashes = first ? await DocumentHashesAsync(connection, transaction, intake.Documents, ct) : [];
-                    // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
-                    var protocolNumber = numbers[index] = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
-                        procedure.Sheet.Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
-                        hashes, caseId, CaseActor.Name), ct);
-                    if (first)
-                    {
-                        await InsertCaseAsync(connection, transaction, caseId, trackingCode, protocolNumber, citizenJson, intake, receivedAt, now, ct);
-                    }
+            // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
+            var protocolNumber = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
+                procedure.Sheet.Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
+                i == 0 ? hashes : [], caseId, CaseActor.Name), ct);
+            if (i == 0)
+            {
+                await InsertCaseAsync(connection, transaction, caseId, trackingCode, protocolNumber, citizenJson, intake, receivedAt, now, ct);
+            }
 
-                    await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
-                    await deadlines.ProcedureAsync(connection, transaction, caseId, procedureRowId, procedure.Sheet.Office, dueAt, ct);
-                    if (last)
-                    {
-                        // One notice of start (art. 8) per intake: a bundle's notice lists all its procedures.
-                        var text = string.Join(" ", procedures.Select((p, n) =>
-                            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
-                        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
-                            [], $"case-received:{caseId}", now, null, ct);
-                    }
-                }));
-            started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, "", dueAt, "open"));
+            await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
+            await deadlines.ProcedureAsync(connection, transaction, caseId, procedureRowId, procedure.Sheet.Office, dueAt, ct);
+            requests.Add(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title, instanceId));
+            started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, protocolNumber, dueAt, "open"));
         }
 
-        await runtime.StartAllAsync(requests, ct);
-        for (var i = 0; i < started.Count; i++)
-        {
-            started[i] = started[i] with { ProtocolNumber = numbers[i] };
-        }
+        // One notice of start (art. 8) per intake, before anything the first steps send: a bundle's notice lists all its procedures.
+        var text = string.Join(" ", procedures.Select(p =>
+            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
+        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
+            [], $"case-received:{caseId}", now, null, ct);
 
+        await runtime.StartAllAsync(work, requests, ct);
+        await work.CommitAsync(ct);
         messages.SignalCommitted();
     }
 
