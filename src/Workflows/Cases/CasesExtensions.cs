@@ -38,6 +38,7 @@ public static class CasesExtensions
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
+        services.AddSingleton<ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
         services.AddRateLimiter(options =>
         {
