@@ -3,6 +3,7 @@ using CaseFlow.Host.Auth;
 using CaseFlow.Host.Database;
 using CaseFlow.Host.Health;
 using CaseFlow.Host.Jobs;
+using CaseFlow.Host.Network;
 using CaseFlow.Host.Studio;
 
 namespace CaseFlow.Host;
@@ -14,6 +15,7 @@ public static class HostExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddCaseFlowNetwork(builder.Configuration);
         builder.Services.AddCaseFlowDatabase(builder.Configuration);
         builder.Services.AddCaseFlowAuthentication(builder.Configuration);
         builder.Services.AddCaseFlowJobs(builder.Configuration);
@@ -25,6 +27,8 @@ public static class HostExtensions
 
     public static WebApplication UseCaseFlowHost(this WebApplication app)
     {
+        // First: every later guard (loopback checks, per-address limits, the cookie's Secure flag) sees the client.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
