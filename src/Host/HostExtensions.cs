@@ -1,5 +1,6 @@
 using CaseFlow.Host.ApiDocs;
 using CaseFlow.Host.Auth;
+using CaseFlow.Host.DataProtection;
 using CaseFlow.Host.Database;
 using CaseFlow.Host.Health;
 using CaseFlow.Host.Jobs;
@@ -17,6 +18,7 @@ public static class HostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddCaseFlowNetwork(builder.Configuration);
         builder.Services.AddCaseFlowDatabase(builder.Configuration);
+        builder.Services.AddCaseFlowDataProtection();
         builder.Services.AddCaseFlowAuthentication(builder.Configuration);
         builder.Services.AddCaseFlowJobs(builder.Configuration);
         builder.Services.AddCaseFlowHealth();
