@@ -1,8 +1,10 @@
 using CaseFlow.Host.ApiDocs;
 using CaseFlow.Host.Auth;
+using CaseFlow.Host.DataProtection;
 using CaseFlow.Host.Database;
 using CaseFlow.Host.Health;
 using CaseFlow.Host.Jobs;
+using CaseFlow.Host.Network;
 using CaseFlow.Host.Studio;
 
 namespace CaseFlow.Host;
@@ -14,7 +16,9 @@ public static class HostExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddCaseFlowNetwork(builder.Configuration);
         builder.Services.AddCaseFlowDatabase(builder.Configuration);
+        builder.Services.AddCaseFlowDataProtection();
         builder.Services.AddCaseFlowAuthentication(builder.Configuration);
         builder.Services.AddCaseFlowJobs(builder.Configuration);
         builder.Services.AddCaseFlowHealth();
@@ -25,6 +29,8 @@ public static class HostExtensions
 
     public static WebApplication UseCaseFlowHost(this WebApplication app)
     {
+        // First: every later guard (loopback checks, per-address limits, the cookie's Secure flag) sees the client.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -17,8 +17,20 @@ public sealed class NotificationsOptions
     /// <summary>Messages claimed (and sent over one SMTP connection) per batch.</summary>
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Attempts before a message that keeps failing temporarily is marked failed.</summary>
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// How long a message that keeps failing temporarily (server down, 4xx) is retried, from its first attempt, before
+    /// it is marked failed: a day, so a night's SMTP outage loses nothing.
+    /// </summary>
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>An optional cap on attempts as well; 0 (the default): only <see cref="RetryFor"/> decides.</summary>
+    public int MaxAttempts { get; set; }
+
+    /// <summary>
+    /// In Production a host with no <c>Smtp:Host</c> refuses to start, since its mail would only reach a folder; true
+    /// says that the pickup folder is meant (another program delivers it).
+    /// </summary>
+    public bool AllowPickupInProduction { get; set; }
 
     /// <summary>First retry delay; doubled on every further attempt up to <see cref="RetryMaxDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);

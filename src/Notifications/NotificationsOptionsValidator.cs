@@ -24,9 +24,14 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             failures.Add("Notifications:BatchSize must be between 1 and 1000.");
         }
 
-        if (options.MaxAttempts < 1)
+        if (options.MaxAttempts < 0)
         {
-            failures.Add("Notifications:MaxAttempts must be at least 1.");
+            failures.Add("Notifications:MaxAttempts must be 0 (no cap) or more.");
+        }
+
+        if (options.RetryFor <= TimeSpan.Zero)
+        {
+            failures.Add("Notifications:RetryFor must be a positive time span (e.g. 1.00:00:00).");
         }
 
         if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, ProductionMailValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TemplateRenderer>();

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Npgsql;
 
 namespace CaseFlow.Cases.Intake;
@@ -74,9 +73,9 @@ public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSou
             return new FieldError("citizen.lastName", "Il cognome è obbligatorio. / The last name is required.");
         }
 
-        if (!string.IsNullOrWhiteSpace(citizen.Email) && !MailAddress.TryCreate(citizen.Email.Trim(), out _))
+        if (!string.IsNullOrWhiteSpace(citizen.Email) && Notifications.Outbox.EmailAddress.Validate(citizen.Email.Trim()) is { } badEmail)
         {
-            return new FieldError("citizen.email", "L'indirizzo email non è valido. / The email address is not valid.");
+            return new FieldError("citizen.email", badEmail);
         }
 
         return citizen.PreferredLanguage is null or "it" or "en"

@@ -5,14 +5,23 @@ using Npgsql;
 namespace CaseFlow.Host.Auth;
 
 /// <summary>API keys for machine clients. Keys are random and long, so a plain SHA-256 is enough to store them safely.</summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock, IHostEnvironment environment)
 {
     public sealed record ApiKey(Guid Id, string Name, string[] Roles, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string[]? Offices = null);
 
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
 
+    /// <summary>What <see cref="ReplaceBootstrapAsync"/> did: keys revoked, and whether the configured key had been revoked before.</summary>
+    public sealed record BootstrapOutcome(int Revoked, bool ConfiguredKeyWasRevoked);
+
     public async Task<ApiKey?> FindActiveAsync(string key, CancellationToken cancellationToken)
     {
+        // Even if a Development run left it in this database, the public Development key opens nothing elsewhere.
+        if (!environment.IsDevelopment() && DevelopmentKey.Is(key))
+        {
+            return null;
+        }
+
         await using var command = dataSource.CreateCommand(
             "SELECT id, name, roles, created_at, revoked_at, offices FROM api_keys WHERE key_hash = @h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)");
         command.Parameters.AddWithValue("h", Hash(key));
@@ -31,9 +40,54 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return (key, secret);
     }
 
-    /// <summary>Registers a key given by configuration; a second call with the same key does nothing.</summary>
-    public async Task EnsureAsync(string name, string secret, string[] roles, CancellationToken cancellationToken) =>
-        await InsertAsync(new ApiKey(Guid.CreateVersion7(), name, roles, clock.GetUtcNow(), null), secret, cancellationToken);
+    /// <summary>
+    /// Makes <paramref name="secret"/> the one active bootstrap key (none when null), in one transaction under a lock so
+    /// that hosts starting together agree; a configured key that was revoked before stays revoked.
+    /// </summary>
+    public async Task<BootstrapOutcome> ReplaceBootstrapAsync(string name, string? secret, string[] roles, bool revokeDevelopmentKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('api-keys:bootstrap'))", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var hash = secret is null ? "" : Hash(secret);
+        if (secret is not null)
+        {
+            await using var find = new NpgsqlCommand("SELECT revoked_at IS NOT NULL FROM api_keys WHERE key_hash = @h", connection, transaction);
+            find.Parameters.AddWithValue("h", hash);
+            var existing = await find.ExecuteScalarAsync(cancellationToken);
+            if (existing is true)
+            {
+                return new BootstrapOutcome(0, ConfiguredKeyWasRevoked: true);
+            }
+
+            await using var upsert = new NpgsqlCommand(existing is null
+                ? "INSERT INTO api_keys (id, name, key_hash, roles, offices, created_at, bootstrap) VALUES (@id, @name, @h, @roles, '{}', @now, true)"
+                : "UPDATE api_keys SET bootstrap = true WHERE key_hash = @h", connection, transaction);
+            upsert.Parameters.AddWithValue("id", Guid.CreateVersion7());
+            upsert.Parameters.AddWithValue("name", name);
+            upsert.Parameters.AddWithValue("h", hash);
+            upsert.Parameters.AddWithValue("roles", roles);
+            upsert.Parameters.AddWithValue("now", now);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var revoke = new NpgsqlCommand("""
+            UPDATE api_keys SET revoked_at = @now
+            WHERE revoked_at IS NULL AND ((bootstrap AND key_hash <> @h) OR (@dev AND key_hash = @devHash))
+            """, connection, transaction);
+        revoke.Parameters.AddWithValue("now", now);
+        revoke.Parameters.AddWithValue("h", hash);
+        revoke.Parameters.AddWithValue("dev", revokeDevelopmentKey);
+        revoke.Parameters.AddWithValue("devHash", Hash(DevelopmentKey.Value));
+        var revoked = await revoke.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BootstrapOutcome(revoked, ConfiguredKeyWasRevoked: false);
+    }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,17 @@ public static class AuthExtensions
     /// <summary>API-key authentication and one authorisation policy per role (admin passes every policy).</summary>
     public static IServiceCollection AddCaseFlowAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(o => o.LoginAttemptsPerAddress > 0, "Auth:LoginAttemptsPerAddress must be positive.")
+            .Validate(o => o.LoginAttemptsPerUser > 0, "Auth:LoginAttemptsPerUser must be positive.")
+            .Validate(o => o.LoginWindow > TimeSpan.Zero, "Auth:LoginWindow must be a positive time span (e.g. 00:05:00).")
+            .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            LoginThrottle.AddPolicy(limiter);
+        });
         services.AddSingleton<ApiKeyStore>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddAuthentication(SelectorScheme)
@@ -25,6 +35,8 @@ public static class AuthExtensions
                 options.Cookie.Name = "caseflow.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request is HTTPS, which behind a TLS proxy the forwarded headers tell (Network:KnownProxies).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
                 // APIs answer 401/403; only pages redirect to the login form.

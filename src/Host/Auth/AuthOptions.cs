@@ -10,4 +10,12 @@ public sealed class AuthOptions
 
     /// <summary>People who sign in with a password. Empty by default; Development seeds demo users.</summary>
     public List<UserAccount> Users { get; set; } = [];
+
+    /// <summary>Sign-in attempts one address may make per <see cref="LoginWindow"/>.</summary>
+    public int LoginAttemptsPerAddress { get; set; } = 50;
+
+    /// <summary>Sign-in attempts for one user name per <see cref="LoginWindow"/>, from any address.</summary>
+    public int LoginAttemptsPerUser { get; set; } = 10;
+
+    public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

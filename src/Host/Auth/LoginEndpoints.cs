@@ -15,21 +15,31 @@ public static class LoginEndpoints
         app.MapGet("/login", (string? returnUrl, string? error) => Results.Content(LoginPage.Render(returnUrl, error is not null), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
 
-        app.MapPost("/auth/login", async (HttpContext http, IOptions<AuthOptions> options) =>
+        app.MapPost("/auth/login", async (HttpContext http, IOptions<AuthOptions> options, LoginThrottle throttle) =>
         {
             var form = await http.Request.ReadFormAsync();
             var userName = form["username"].ToString().Trim();
             var password = form["password"].ToString();
             var returnUrl = LocalOrRoot(form["returnUrl"].ToString());
+            if (!throttle.TryAttempt(userName))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, type: "https://caseflow.example/problems/too-many-sign-ins",
+                    title: "Troppi tentativi di accesso. / Too many sign-in attempts.",
+                    detail: "Troppi tentativi per questo nome utente: riprovare fra qualche minuto. / Too many attempts for this user name: try again in a few minutes.",
+                    extensions: new Dictionary<string, object?> { ["field"] = "username" });
+            }
+
             var user = options.Value.Users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
-            if (user is null || !PasswordHasher.Verify(password, user.PasswordHash))
+            // An unknown name costs the same PBKDF2 work as a wrong password, so timing does not tell which names exist.
+            var verified = PasswordHasher.Verify(password, user?.PasswordHash ?? UnknownUserHash);
+            if (user is null || !verified)
             {
                 return Results.Redirect($"/login?error=1&returnUrl={WebUtility.UrlEncode(returnUrl)}");
             }
 
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
             return Results.Redirect(returnUrl);
-        }).DisableAntiforgery().ExcludeFromDescription();
+        }).DisableAntiforgery().RequireRateLimiting(LoginThrottle.AddressPolicy).ExcludeFromDescription();
 
         app.MapPost("/auth/logout", async (HttpContext http) =>
         {
@@ -61,7 +71,14 @@ public static class LoginEndpoints
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
-    // Only local paths: an open redirect after login would hand a phishing site a signed-in user.
-    private static string LocalOrRoot(string returnUrl) =>
-        returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+    private static readonly string UnknownUserHash = PasswordHasher.Hash(Guid.NewGuid().ToString());
+
+    /// <summary>
+    /// Only local paths: an open redirect after login would hand a phishing site a signed-in user. Browsers drop tabs
+    /// and newlines and read <c>\</c> as <c>/</c>, so <c>/%09/evil.example</c> or <c>/\evil.example</c> would leave the site:
+    /// a path with a control character, a space or a backslash anywhere is refused, like one starting <c>//</c>.
+    /// </summary>
+    public static string LocalOrRoot(string returnUrl) =>
+        returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\') ? returnUrl : "/";
 }

@@ -1,4 +1,5 @@
 using CaseFlow.Host.Database;
+using CaseFlow.ServiceDefaults.Access;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Npgsql;
@@ -44,11 +45,12 @@ public static class JobsExtensions
 
     public static IEndpointRouteBuilder MapCaseFlowJobsDashboard(this IEndpointRouteBuilder app)
     {
+        // The dashboard can delete and requeue jobs: admins only, whatever address they come from.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new LoopbackOnlyDashboardFilter()],
+            Authorization = [new AdminOnlyDashboardFilter()],
             DashboardTitle = "CaseFlow — jobs",
-        });
+        }).RequireAuthorization(Roles.Admin);
         return app;
     }
 }

@@ -12,4 +12,5 @@ public sealed record ClaimedMessage(
     string Text,
     string MessageId,
     int Attempts,
-    Guid? CaseId);
+    Guid? CaseId,
+    DateTimeOffset FirstAttemptAt);

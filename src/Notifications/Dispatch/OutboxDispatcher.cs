@@ -85,7 +85,9 @@ public sealed class OutboxDispatcher(
                     continue;
                 }
 
-                result = await session.SendAsync(messages.Create(row), ct);
+                result = messages.TryCreate(row, out var message, out var invalid)
+                    ? await session.SendAsync(message, ct)
+                    : new DeliveryResult(DeliveryOutcome.Failed, invalid);
                 if (result.ServerUnreachable)
                 {
                     connectError = result.Error;
@@ -117,13 +119,15 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Notification {NotificationId} was refused: {Reason}", row.Id, result.Error);
                 return (OutboxStore.Failed(row, now, result.Error ?? ""), null);
             default:
-                if (row.Attempts >= options.Value.MaxAttempts)
+                var delay = Backoff(row.Attempts);
+                var settings = options.Value;
+                if (now + delay > row.FirstAttemptAt + settings.RetryFor || settings.MaxAttempts > 0 && row.Attempts >= settings.MaxAttempts)
                 {
-                    logger.LogWarning("Notification {NotificationId} failed after {Attempts} attempts: {Reason}", row.Id, row.Attempts, result.Error);
-                    return (OutboxStore.Failed(row, now, $"Gave up after {row.Attempts} attempts: {result.Error}"), null);
+                    logger.LogWarning("Notification {NotificationId} failed after {Attempts} attempts since {FirstAttempt}: {Reason}", row.Id, row.Attempts,
+                        row.FirstAttemptAt, result.Error);
+                    return (OutboxStore.Failed(row, now, $"Gave up after {row.Attempts} attempts since {row.FirstAttemptAt:O}: {result.Error}"), null);
                 }
 
-                var delay = Backoff(row.Attempts);
                 logger.LogInformation("Notification {NotificationId} will be retried in {Delay}: {Reason}", row.Id, delay, result.Error);
                 return (OutboxStore.Retry(row, now, now + delay, result.Error ?? ""), delay);
         }

@@ -14,14 +14,14 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             UPDATE outbox_messages m
                SET status = 'sending', claim_id = @claim, claimed_at = @now, lease_until = @leaseUntil,
-                   send_started_at = NULL, attempts = m.attempts + 1, updated_at = @now
+                   send_started_at = NULL, attempts = m.attempts + 1, first_attempt_at = COALESCE(m.first_attempt_at, @now), updated_at = @now
              WHERE m.id IN (SELECT id FROM outbox_messages
                              WHERE status IN ('pending', 'retrying') AND next_attempt_at <= @now
                              ORDER BY next_attempt_at
                              LIMIT @limit
                              FOR UPDATE SKIP LOCKED)
             RETURNING m.id, m.claim_id, m.recipient_address, m.recipient_name, m.language, m.subject, m.html_body,
-                      m.text_body, m.message_id, m.attempts, m.case_id
+                      m.text_body, m.message_id, m.attempts, m.case_id, m.first_attempt_at
             """);
         command.Parameters.AddWithValue("claim", Guid.NewGuid());
         command.Parameters.AddWithValue("now", now);
@@ -34,7 +34,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             claimed.Add(new ClaimedMessage(
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetGuid(10)));
+                reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetGuid(10), reader.GetFieldValue<DateTimeOffset>(11)));
         }
 
         // Oldest first, as claimed: RETURNING does not promise an order.

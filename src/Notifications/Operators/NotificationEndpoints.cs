@@ -14,6 +14,7 @@ internal static class NotificationEndpoints
         group.MapGet("/", ListNotifications.Handle);
         group.MapGet("/{id:guid}", GetNotification.Handle);
         group.MapPost("/{id:guid}/resend", ResendNotification.Handle);
+        group.MapPost("/resend", ResendNotifications.Handle);
         return app;
     }
 }

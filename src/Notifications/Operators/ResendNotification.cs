@@ -17,7 +17,7 @@ internal static class ResendNotification
         await using var command = dataSource.CreateCommand("""
             WITH target AS (SELECT id, status FROM outbox_messages WHERE id = @id FOR UPDATE)
             UPDATE outbox_messages m
-               SET status = 'pending', attempts = 0, next_attempt_at = @now, last_error = NULL, send_started_at = NULL,
+               SET status = 'pending', attempts = 0, first_attempt_at = NULL, next_attempt_at = @now, last_error = NULL, send_started_at = NULL,
                    claim_id = NULL, lease_until = NULL, resend_count = m.resend_count + 1, updated_at = @now
               FROM target
              WHERE m.id = target.id AND target.status IN ('sent', 'uncertain', 'failed')

@@ -46,6 +46,10 @@ internal sealed class DefinitionFileLoader(DefinitionStore store, IOptions<Workf
             {
                 throw new StartupException($"Workflow definition file {ex.Message}", ex);
             }
+            catch (DefinitionConflictException ex)
+            {
+                throw new StartupException($"Workflow definition file {name}: {ex.Message}", ex);
+            }
         }
     }
 

@@ -8,7 +8,9 @@ namespace CaseFlow.Workflows.Definitions;
 /// <summary>
 /// Definition versions in PostgreSQL with Elsa's rules: saving over a published latest version creates a new draft
 /// version; saving a draft updates it (unless instances already run on it); publishing unpublishes the previous
-/// version. Parsed definitions are cached per version row, so a running instance always sees its own version.
+/// version. Parsed definitions are cached per version row, so a running instance always sees its own version. A
+/// version id belongs to one definition forever and a version with instances never changes (also enforced by the
+/// database, migration 0120): a save that would break either is a <see cref="DefinitionConflictException"/>.
 /// </summary>
 public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParser parser, TimeProvider clock)
 {
@@ -39,18 +41,19 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
                 [new DefinitionError("root.activities", null, $"The save has no activities while version {latest.Version} has {latest.Root.Activities.Count}; refusing to drop them.")]);
         }
 
+        await RefuseForeignVersionIdAsync(connection, transaction, model, parsed.DefinitionId, "model.id", ct);
         var now = clock.GetUtcNow();
         string id;
         int version;
         if (latest is null)
         {
             version = parsed.Version;
-            id = NewVersionId(parsed.DefinitionId, version, model);
+            id = await NewVersionIdAsync(connection, transaction, parsed.DefinitionId, version, model, ct);
         }
         else if (latest.IsPublished || await HasInstancesAsync(connection, transaction, latest.Id, ct))
         {
             version = latest.Version + 1;
-            id = NewVersionId(parsed.DefinitionId, version, null);
+            id = await NewVersionIdAsync(connection, transaction, parsed.DefinitionId, version, null, ct);
             await Execute(connection, transaction, "UPDATE workflow_definitions SET is_latest = false WHERE id = @id", ct, ("id", latest.Id));
         }
         else
@@ -85,7 +88,8 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
 
         var existing = await QuerySingleAsync(connection, transaction, "definition_id = @d AND version = @v", ct, ("d", parsed.DefinitionId), ("v", parsed.Version));
         var latest = await QuerySingleAsync(connection, transaction, "definition_id = @d AND is_latest", ct, ("d", parsed.DefinitionId));
-        var id = existing?.Id ?? NewVersionId(parsed.DefinitionId, parsed.Version, model);
+        await RefuseForeignVersionIdAsync(connection, transaction, model, parsed.DefinitionId, $"{fileName}: id", ct);
+        var id = existing?.Id ?? await NewVersionIdAsync(connection, transaction, parsed.DefinitionId, parsed.Version, model, ct);
         var publish = model["isPublished"]?.GetValue<bool>() ?? true;
         var isLatest = latest is null || latest.Version <= parsed.Version;
         string outcome;
@@ -207,8 +211,39 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         return copy;
     }
 
-    private static string NewVersionId(string definitionId, int version, JsonObject? model) =>
-        model?["id"]?.GetValue<string>() is { Length: > 0 } given ? given : $"{definitionId}-v{version}";
+    // A version id given by the model is kept (files and Elsa exports carry theirs); a generated one never takes an id in use.
+    private static async Task<string> NewVersionIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string definitionId, int version, JsonObject? model,
+        CancellationToken ct)
+    {
+        if (GivenId(model) is { } given)
+        {
+            return given;
+        }
+
+        var id = $"{definitionId}-v{version}";
+        return await VersionOwnerAsync(connection, transaction, id, ct) is null ? id : $"{id}-{Guid.CreateVersion7():N}"[..(id.Length + 13)];
+    }
+
+    /// <summary>A version id belongs to one definition forever: a model naming another definition's version is a conflict.</summary>
+    private static async Task RefuseForeignVersionIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, JsonObject model, string definitionId, string field,
+        CancellationToken ct)
+    {
+        if (GivenId(model) is { } given && await VersionOwnerAsync(connection, transaction, given, ct) is { } owner && owner != definitionId)
+        {
+            throw new DefinitionConflictException(field,
+                $"Version id '{given}' belongs to definition '{owner}', not '{definitionId}'; remove the id to save a new definition.");
+        }
+    }
+
+    private static string? GivenId(JsonObject? model) =>
+        model?["id"] is JsonValue value && value.TryGetValue<string>(out var id) && !string.IsNullOrWhiteSpace(id) ? id : null;
+
+    private static async Task<string?> VersionOwnerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string id, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT definition_id FROM workflow_definitions WHERE id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
 
     private async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, JsonObject document, string source, DateTimeOffset now, CancellationToken ct)
     {
@@ -217,6 +252,7 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
             VALUES (@id, @d, @v, @name, @description, @latest, @published, @source, @document, @created, @now)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, is_latest = excluded.is_latest,
                 is_published = excluded.is_published, source = excluded.source, document = excluded.document, updated_at = excluded.updated_at
+            WHERE workflow_definitions.definition_id = excluded.definition_id AND workflow_definitions.version = excluded.version
             """, connection, transaction);
         command.Parameters.AddWithValue("id", document["id"]!.GetValue<string>());
         command.Parameters.AddWithValue("d", document["definitionId"]!.GetValue<string>());
@@ -229,7 +265,21 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         command.Parameters.AddWithValue("document", NpgsqlDbType.Jsonb, document.ToJsonString());
         command.Parameters.AddWithValue("created", DateTimeOffset.Parse(document["createdAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("now", now);
-        await command.ExecuteNonQueryAsync(ct);
+        int written;
+        try
+        {
+            written = await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.IntegrityConstraintViolation or PostgresErrorCodes.CheckViolation
+                                               or PostgresErrorCodes.UniqueViolation)
+        {
+            throw new DefinitionConflictException("model", $"The save would change a stored version it may not change: {ex.MessageText}.");
+        }
+
+        if (written == 0)
+        {
+            throw new DefinitionConflictException("model.id", $"Version id '{document["id"]}' belongs to another definition or version.");
+        }
     }
 
     private static async Task<bool> HasInstancesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string versionId, CancellationToken ct)

@@ -4,6 +4,7 @@ using CaseFlow.Workflows.ElsaApi.Alterations;
 using CaseFlow.Workflows.ElsaApi.Bookmarks;
 using CaseFlow.Workflows.ElsaApi.Descriptors;
 using CaseFlow.Workflows.ElsaApi.Features;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using CaseFlow.Workflows.ElsaApi.WorkflowDefinitions;
 using CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseFlow.Workflows.ElsaApi;
 
@@ -33,6 +35,9 @@ public static class ElsaApiExtensions
         services.AddTransient<IStartupFilter, StudioCors.StartupFilter>();
         services.AddSingleton<InstanceReader>();
         services.AddSingleton<VariableEditor>();
+        // The desk registers its own (instances that carry a case); alone, the engine protects nothing.
+        services.TryAddSingleton<IProtectedInstances, NoProtectedInstances>();
+        services.AddSingleton<InstanceGuard>();
         services.AddDataProtection();
         services.AddSingleton<ResumeTokens>();
         return services;

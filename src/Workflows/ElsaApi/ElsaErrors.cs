@@ -18,6 +18,10 @@ internal sealed class ElsaErrors : IEndpointFilter
         {
             return Invalid(invalid);
         }
+        catch (DefinitionConflictException conflict)
+        {
+            return Conflict(conflict.Field, conflict.Message);
+        }
         catch (WorkflowNotFoundException missing)
         {
             return Problems.NotFound("id", missing.Message);

@@ -57,6 +57,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Tests without an SMTP server mean the pickup folder; a test of that refusal overrides this.
+        info.Environment["Notifications__AllowPickupInProduction"] = "true";
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment)

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,21 +12,28 @@ internal static class RetryWorkflows
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/alterations/workflows/retry", (Request request, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
-            Handle(request.WorkflowInstanceIds, runtime, clock, ct)).WithName("ElsaRetryWorkflows");
-        api.MapGet("/alterations/workflows/retry", (string[]? workflowInstanceIds, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
-            Handle(workflowInstanceIds, runtime, clock, ct)).WithName("ElsaRetryWorkflowsByQuery");
+        api.MapPost("/alterations/workflows/retry", (Request request, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
+            Handle(request.WorkflowInstanceIds, user, guard, runtime, clock, ct)).WithName("ElsaRetryWorkflows");
+        api.MapGet("/alterations/workflows/retry", (string[]? workflowInstanceIds, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, TimeProvider clock,
+            CancellationToken ct) => Handle(workflowInstanceIds, user, guard, runtime, clock, ct)).WithName("ElsaRetryWorkflowsByQuery");
     }
 
     internal sealed record Request(string[]? WorkflowInstanceIds, string[]? ActivityIds);
 
-    private static async Task<IResult> Handle(string[]? ids, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Handle(string[]? ids, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct)
     {
         var results = new List<AlterationResult>();
+        var refused = await guard.RefusedAsync(user, ids ?? [], ct);
         foreach (var id in ids ?? [])
         {
             var result = new AlterationResult(id, []);
             results.Add(result);
+            if (refused.Contains(id))
+            {
+                result.Add("Error", InstanceGuard.RefusalMessage(id), clock.GetUtcNow());
+                continue;
+            }
+
             try
             {
                 await runtime.RetryAsync(id, ct);

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +12,8 @@ namespace CaseFlow.Workflows.ElsaApi.Alterations;
 /// <summary>
 /// POST /alterations/run <c>{alterations: [{type, …}], workflowInstanceIds}</c>, applied at once (no plan queue).
 /// Supported: <c>ScheduleActivity</c> — on a faulted instance, retries its faulted activities (CaseFlow reruns what
-/// faulted; it cannot jump to an arbitrary activity) — and <c>ModifyVariable</c> <c>{variableId, value}</c>.
+/// faulted; it cannot jump to an arbitrary activity) — and <c>ModifyVariable</c> <c>{variableId, value}</c>. A designer's
+/// alterations of an instance that carries a case are refused (an error entry in its log, nothing applied).
 /// </summary>
 internal static class Run
 {
@@ -19,7 +22,8 @@ internal static class Run
 
     internal sealed record Request(JsonObject[]? Alterations, string[]? WorkflowInstanceIds);
 
-    private static async Task<IResult> Handle(Request request, WorkflowRuntime runtime, VariableEditor variables, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Handle(Request request, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, VariableEditor variables, TimeProvider clock,
+        CancellationToken ct)
     {
         var alterations = request.Alterations ?? [];
         var unknown = alterations.Select(a => TypeOf(a)).FirstOrDefault(t => t is not ("ScheduleActivity" or "ModifyVariable"));
@@ -29,10 +33,17 @@ internal static class Run
         }
 
         var results = new List<AlterationResult>();
+        var refused = await guard.RefusedAsync(user, request.WorkflowInstanceIds ?? [], ct);
         foreach (var instanceId in request.WorkflowInstanceIds ?? [])
         {
             var result = new AlterationResult(instanceId, []);
             results.Add(result);
+            if (refused.Contains(instanceId))
+            {
+                result.Add("Error", InstanceGuard.RefusalMessage(instanceId), clock.GetUtcNow());
+                continue;
+            }
+
             var retried = false;
             foreach (var alteration in alterations)
             {

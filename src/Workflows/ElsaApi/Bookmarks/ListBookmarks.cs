@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,18 +11,24 @@ namespace CaseFlow.Workflows.ElsaApi.Bookmarks;
 
 /// <summary>
 /// CaseFlow's GET /workflow-instances/{id}/bookmarks: what the instance waits on, each with the token and URL of
-/// Elsa's anonymous resume route — for admins and designers only, since a token resumes without a key.
+/// Elsa's anonymous resume route — for admins and designers only, since a token resumes without a key; a designer
+/// gets no token (and a 403) for an instance that carries a case.
 /// </summary>
 internal static class ListBookmarks
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/workflow-instances/{id}/bookmarks", Handle).WithName("CaseFlowListBookmarks");
 
-    private static async Task<IResult> Handle(string id, InstanceReader reader, ResumeTokens tokens, CancellationToken ct)
+    private static async Task<IResult> Handle(string id, ClaimsPrincipal user, InstanceGuard guard, InstanceReader reader, ResumeTokens tokens, CancellationToken ct)
     {
         if (await reader.FindAsync(id, ct) is null)
         {
             return Problems.NotFound("id", $"No workflow instance '{id}'.");
+        }
+
+        if (await guard.RefuseAsync(user, id, ct) is { } refused)
+        {
+            return refused;
         }
 
         var items = (await reader.BookmarksAsync(id, ct)).Select(b =>

@@ -19,11 +19,18 @@ internal static class ResumeByToken
     public static void Map(RouteGroupBuilder api) =>
         api.MapMethods("/bookmarks/resume", [HttpMethods.Get, HttpMethods.Post], Handle).AllowAnonymous().WithName("ElsaResumeBookmarkByToken");
 
-    private static async Task<IResult> Handle(HttpRequest request, string? t, string? @in, ResumeTokens tokens, WorkflowRuntime runtime, ActivityRegistry registry, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
+    private static async Task<IResult> Handle(HttpRequest request, string? t, string? @in, ResumeTokens tokens, WorkflowRuntime runtime, ActivityRegistry registry,
+        Npgsql.NpgsqlDataSource dataSource, Protection.IProtectedInstances protectedInstances, CancellationToken ct)
     {
         if (!tokens.TryRead(t, out var instanceId, out var bookmarkId))
         {
             return Problems.Validation("t", "The resume token is not valid.");
+        }
+
+        // A case moves only through the case API; a token (handed to a designer before) must not move it either.
+        if ((await protectedInstances.ProtectedAsync([instanceId], ct)).Count > 0)
+        {
+            return Protection.InstanceGuard.Forbidden(instanceId);
         }
 
         // People's work goes through the module that checks who acts and records it (the desk's case API):

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,19 +10,24 @@ namespace CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 /// <summary>
 /// Elsa's POST /cancel/workflow-instances/{id} (200, empty) and POST /bulk-actions/cancel/workflow-instances
 /// <c>{ids}</c> → <c>{cancelledCount}</c>; beside them CaseFlow's POST /workflow-instances/{id}/cancel answers the snapshot.
-/// Cancelling a finished instance is a 409.
+/// Cancelling a finished instance is a 409; a designer cancelling an instance that carries a case is a 403 (bulk: skipped).
 /// </summary>
 internal static class Cancel
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/cancel/workflow-instances/{id}", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
+        api.MapPost("/cancel/workflow-instances/{id}", async (string id, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, CancellationToken ct) =>
         {
+            if (await guard.RefuseAsync(user, id, ct) is { } refused)
+            {
+                return refused;
+            }
+
             await runtime.CancelAsync(id, ct);
             return Results.Ok();
         }).WithName("ElsaCancelWorkflowInstance");
-        api.MapPost("/workflow-instances/{id}/cancel", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
-            ElsaJson.Ok(await runtime.CancelAsync(id, ct))).WithName("CaseFlowCancelWorkflowInstance");
+        api.MapPost("/workflow-instances/{id}/cancel", async (string id, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, CancellationToken ct) =>
+            await guard.RefuseAsync(user, id, ct) ?? ElsaJson.Ok(await runtime.CancelAsync(id, ct))).WithName("CaseFlowCancelWorkflowInstance");
         api.MapPost("/bulk-actions/cancel/workflow-instances", Bulk).WithName("ElsaBulkCancelWorkflowInstances");
     }
 
@@ -28,10 +35,12 @@ internal static class Cancel
 
     internal sealed record BulkResponse(int CancelledCount);
 
-    private static async Task<IResult> Bulk(BulkRequest request, WorkflowRuntime runtime, CancellationToken ct)
+    private static async Task<IResult> Bulk(BulkRequest request, ClaimsPrincipal user, InstanceGuard guard, WorkflowRuntime runtime, CancellationToken ct)
     {
         var cancelled = 0;
-        foreach (var id in request.Ids ?? [])
+        var ids = request.Ids ?? [];
+        var refused = await guard.RefusedAsync(user, ids, ct);
+        foreach (var id in ids.Where(i => !refused.Contains(i)))
         {
             try
             {

@@ -1,11 +1,16 @@
+using System.Security.Claims;
 using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 
-/// <summary>GET /workflow-instances/{id} (WorkflowInstance with its workflowState) and GET …/{id}/execution-state (what the viewer polls).</summary>
+/// <summary>
+/// GET /workflow-instances/{id} (WorkflowInstance with its workflowState; a case instance is redacted for designers)
+/// and GET …/{id}/execution-state (what the viewer polls).
+/// </summary>
 internal static class Get
 {
     public static void Map(RouteGroupBuilder api)
@@ -16,7 +21,7 @@ internal static class Get
 
     internal sealed record ExecutionStateResponse(string Id, string Status, string SubStatus, DateTimeOffset UpdatedAt);
 
-    private static async Task<IResult> Handle(string id, InstanceReader reader, CancellationToken ct)
+    private static async Task<IResult> Handle(string id, ClaimsPrincipal user, InstanceGuard guard, InstanceReader reader, CancellationToken ct)
     {
         var instance = await reader.FindAsync(id, ct);
         if (instance is null)
@@ -24,7 +29,8 @@ internal static class Get
             return Problems.NotFound("id", $"No workflow instance '{id}'.");
         }
 
-        return ElsaJson.Ok(InstanceJson.Instance(instance, await reader.BookmarksAsync(id, ct), await reader.IncidentsAsync(id, ct)));
+        var json = InstanceJson.Instance(instance, await reader.BookmarksAsync(id, ct), await reader.IncidentsAsync(id, ct));
+        return ElsaJson.Ok(await guard.RedactAsync(user, id, ct) ? Redaction.Instance(json) : json);
     }
 
     private static async Task<IResult> ExecutionState(string id, InstanceReader reader, CancellationToken ct) =>

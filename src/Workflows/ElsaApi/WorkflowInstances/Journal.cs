@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.ElsaApi.Protection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,15 +12,16 @@ namespace CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 /// <summary>
 /// GET and POST /workflow-instances/{id}/journal?skip=&amp;take= (or page/pageSize): Elsa's execution log records, oldest
 /// first; the POST body may filter <c>{filter: {activityIds, activityNodeIds, excludedActivityTypes, eventNames}}</c>.
+/// A case instance's payloads and messages are blanked for designers (outcomes stay).
 /// </summary>
 internal static class Journal
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/workflow-instances/{id}/journal", ([AsParameters] PageQuery page, InstanceReader reader, NpgsqlDataSource db, CancellationToken ct) =>
-            Handle(page, null, reader, db, ct)).WithName("ElsaGetWorkflowInstanceJournal");
-        api.MapPost("/workflow-instances/{id}/journal", ([AsParameters] PageQuery page, FilterBody? body, InstanceReader reader, NpgsqlDataSource db, CancellationToken ct) =>
-            Handle(page, body?.Filter ?? body?.AsFilter(), reader, db, ct)).WithName("ElsaFilterWorkflowInstanceJournal");
+        api.MapGet("/workflow-instances/{id}/journal", ([AsParameters] PageQuery page, ClaimsPrincipal user, InstanceGuard guard, InstanceReader reader, NpgsqlDataSource db,
+            CancellationToken ct) => Handle(page, null, user, guard, reader, db, ct)).WithName("ElsaGetWorkflowInstanceJournal");
+        api.MapPost("/workflow-instances/{id}/journal", ([AsParameters] PageQuery page, FilterBody? body, ClaimsPrincipal user, InstanceGuard guard, InstanceReader reader,
+            NpgsqlDataSource db, CancellationToken ct) => Handle(page, body?.Filter ?? body?.AsFilter(), user, guard, reader, db, ct)).WithName("ElsaFilterWorkflowInstanceJournal");
     }
 
     internal sealed record PageQuery(string Id, int? Skip, int? Take, int? Page, int? PageSize);
@@ -31,7 +34,8 @@ internal static class Journal
 
     internal sealed record JournalFilter(string[]? ActivityIds, string[]? ActivityNodeIds, string[]? ExcludedActivityTypes, string[]? EventNames);
 
-    private static async Task<IResult> Handle(PageQuery page, JournalFilter? filter, InstanceReader reader, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> Handle(PageQuery page, JournalFilter? filter, ClaimsPrincipal user, InstanceGuard guard, InstanceReader reader, NpgsqlDataSource db,
+        CancellationToken ct)
     {
         var instance = await reader.FindAsync(page.Id, ct);
         if (instance is null)
@@ -107,6 +111,11 @@ internal static class Journal
             await using var count = db.CreateCommand($"SELECT count(*) FROM workflow_journal j WHERE {where}");
             InstanceReader.AddParameters(count, parameters);
             total = (long)(await count.ExecuteScalarAsync(ct))!;
+        }
+
+        if (await guard.RedactAsync(user, page.Id, ct))
+        {
+            items = [.. items.Select(i => (JsonNode)Redaction.JournalRecord(i.AsObject()))];
         }
 
         return ElsaJson.Ok(new { items, totalCount = total });
