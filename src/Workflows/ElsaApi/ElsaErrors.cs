@@ -20,7 +20,7 @@ internal sealed class ElsaErrors : IEndpointFilter
         }
         catch (DefinitionConflictException conflict)
         {
-            return Conflict(conflict.Field, conflict.Message);
+            return Conflict(conflict.Field, conflict.Message, "The save conflicts with a stored definition version.");
         }
         catch (WorkflowNotFoundException missing)
         {
@@ -55,11 +55,11 @@ internal sealed class ElsaErrors : IEndpointFilter
             title: "The workflow definition is not valid.");
     }
 
-    public static IResult Conflict(string field, string message) =>
+    public static IResult Conflict(string field, string message, string title = "The request conflicts with the instance's state.") =>
         Results.Problem(
             statusCode: StatusCodes.Status409Conflict,
             type: "https://caseflow.example/problems/conflict",
-            title: "The request conflicts with the instance's state.",
+            title: title,
             detail: message,
             extensions: new Dictionary<string, object?> { ["field"] = field });
 }
