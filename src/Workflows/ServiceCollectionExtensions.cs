@@ -51,6 +51,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IActivityHandler, Delay>();
         services.AddSingleton<IActivityHandler, Activities.Flow.Timer>();
         services.AddSingleton<IActivityHandler, StartAt>();
+        services.AddSingleton<IActivityHandler, SetOutput>();
+        services.AddSingleton<IActivityHandler, Complete>();
+        services.AddSingleton<IActivityHandler, Fault>();
+        services.AddSingleton<IActivityHandler, SetName>();
+        services.AddSingleton<IActivityHandler, RunJavaScript>();
         services.AddSingleton<IActivityHandler, OfficeTask>();
         services.AddSingleton<IActivityHandler, RequestIntegration>();
         services.AddSingleton<IActivityHandler, NoticeOfRefusal>();

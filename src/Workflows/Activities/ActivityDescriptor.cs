@@ -50,4 +50,5 @@ public static class UiHints
     public const string VariablePicker = "variable-picker";
     public const string DateTimePicker = "datetime-picker";
     public const string OutcomePicker = "outcome-picker";
+    public const string OutputPicker = "output-picker";
 }

@@ -57,6 +57,7 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             Document = document,
             Root = flowchart,
             Variables = variables,
+            Inputs = [.. (document["inputs"] as JsonArray ?? []).OfType<JsonObject>().Select(i => Text(i, "name")).OfType<string>()],
         };
     }
 
@@ -66,6 +67,8 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         var rootNodeId = Text(root, "nodeId") ?? $"Workflow1:{rootId}";
         var activities = new List<ActivityNode>();
         var ids = new HashSet<string>();
+        // Activities already reported (an unknown type): their connections would only repeat the same cause.
+        var refused = new HashSet<string>();
         var index = 0;
         foreach (var item in root["activities"] as JsonArray ?? [])
         {
@@ -86,6 +89,7 @@ public sealed class DefinitionParser(ActivityRegistry registry)
 
             if (registry.Find(type) is null)
             {
+                refused.Add(id);
                 errors.Add(new($"{path}.type", id, $"Unknown activity type '{type}'. CaseFlow runs: {string.Join(", ", registry.All.Select(h => h.Descriptor.TypeName).Order())}."));
                 continue;
             }
@@ -95,12 +99,12 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             activities.Add(node);
         }
 
-        var connections = ParseConnections(root["connections"] as JsonArray, activities, errors);
+        var connections = ParseConnections(root["connections"] as JsonArray, activities, refused, errors);
         var start = FindStart(activities, connections, errors);
         return new Flowchart(rootId, rootNodeId, activities, connections, start);
     }
 
-    private List<Connection> ParseConnections(JsonArray? array, List<ActivityNode> activities, List<DefinitionError> errors)
+    private List<Connection> ParseConnections(JsonArray? array, List<ActivityNode> activities, HashSet<string> refused, List<DefinitionError> errors)
     {
         var byId = activities.ToDictionary(a => a.Id);
         var connections = new List<Connection>();
@@ -119,6 +123,11 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             var (targetId, targetPort) = json["target"] is JsonObject t ? (Text(t, "activity"), Text(t, "port")) : (Text(json, "target"), Text(json, "targetPort"));
             sourcePort ??= "Done";
             targetPort ??= "In";
+            if (sourceId is not null && refused.Contains(sourceId) || targetId is not null && refused.Contains(targetId))
+            {
+                continue;
+            }
+
             if (sourceId is null || !byId.TryGetValue(sourceId, out var source))
             {
                 errors.Add(new($"{path}.source", sourceId, $"The connection starts from an activity that does not exist ('{sourceId}')."));
@@ -218,7 +227,20 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             }
 
             var obj = (JsonObject)item!;
-            variables.Add(new VariableDefinition(Text(obj, "id") ?? name, name, Text(obj, "typeName") ?? "Object", obj["value"]?.DeepClone()));
+            var typeName = Text(obj, "typeName") ?? "Object";
+            var isArray = obj["isArray"]?.GetValueKind() == JsonValueKind.True;
+            JsonNode? value;
+            try
+            {
+                value = TypedValues.Convert(obj["value"], typeName, isArray);
+            }
+            catch (ExpressionException ex)
+            {
+                errors.Add(new($"{path}.value", null, $"The default of variable '{name}': {ex.Message}"));
+                continue;
+            }
+
+            variables.Add(new VariableDefinition(Text(obj, "id") ?? name, name, typeName, value, isArray));
         }
 
         return variables;

@@ -50,6 +50,8 @@ public sealed class Flowchart
 
     public IEnumerable<Connection> OutboundOf(string activityId) => outbound[activityId];
 
+    public IEnumerable<Connection> InboundOf(string activityId) => inbound[activityId];
+
     public IEnumerable<Connection> ForwardInboundOf(string activityId) => inbound[activityId].Where(c => !backward.Contains(c.Key));
 
     public bool IsBackward(Connection connection) => backward.Contains(connection.Key);

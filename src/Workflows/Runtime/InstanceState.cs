@@ -20,11 +20,22 @@ public sealed class InstanceState
     /// <summary>Per WaitAny join that already fired: the inbound connections whose late visits it still absorbs.</summary>
     public Dictionary<string, List<string>> JoinOwed { get; set; } = [];
 
+    /// <summary>Per Cascade activity: the inbound connections visited in the current round, and whether one was followed.</summary>
+    public Dictionary<string, CascadeRound> Cascades { get; set; } = [];
+
     /// <summary>Activities that wait (bookmarks) or faulted.</summary>
     public List<ActiveActivity> Active { get; set; } = [];
 
     /// <summary>Activities scheduled but not run; empty at rest except after a fault stopped the run.</summary>
     public List<string> Scheduled { get; set; } = [];
+}
+
+/// <summary>A Cascade activity runs for each followed arrival; when every inbound connection was visited and none followed, it is skipped.</summary>
+public sealed class CascadeRound
+{
+    public List<string> Visited { get; set; } = [];
+
+    public bool Ran { get; set; }
 }
 
 /// <summary>An activity execution that has not completed: blocked on bookmarks, or faulted.</summary>

@@ -11,7 +11,7 @@ internal sealed partial class WorkflowStep
         foreach (var connection in Flow.OutboundOf(activityId))
         {
             var followed = outcomes.Contains(connection.SourcePort);
-            if (Flow.IsBackward(connection))
+            if (Flow.IsBackward(connection) && MergeModes.Of(Flow.Find(connection.TargetId)!) != MergeMode.Converge)
             {
                 // Re-entering a loop: the target runs again whatever its other inbound connections say.
                 if (followed)
@@ -36,27 +36,61 @@ internal sealed partial class WorkflowStep
     private void Evaluate(string targetId)
     {
         var node = Flow.Find(targetId)!;
-        var inbound = Flow.ForwardInboundOf(targetId).Select(c => c.Key).ToList();
-        if (node.Type == FlowJoin.TypeName && FlowJoin.IsWaitAny(node))
+        var mode = MergeModes.Of(node);
+        // Converge counts loop connections too (they carry marks instead of re-entering: see Visit).
+        var inbound = (mode == MergeMode.Converge ? Flow.InboundOf(targetId) : Flow.ForwardInboundOf(targetId)).Select(c => c.Key).ToList();
+        switch (mode)
         {
-            EvaluateWaitAny(targetId, inbound);
-            return;
+            case MergeMode.Race:
+                EvaluateWaitAny(targetId, inbound);
+                return;
+            case MergeMode.Cascade:
+                EvaluateCascade(targetId, inbound);
+                return;
         }
 
-        // Implicit join (any activity) and WaitAll join: wait until every forward inbound connection was visited.
+        // Stream, Merge, Converge: wait until every inbound connection counted was visited.
         if (!inbound.All(HasMark))
         {
             return;
         }
 
         var heads = inbound.Select(Consume).ToList();
-        if (heads.Any(followed => followed))
+        if (mode == MergeMode.Stream ? heads.Any(followed => followed) : heads.All(followed => followed))
         {
             queue.AddLast(targetId);
         }
         else
         {
             Visit(targetId, []);
+        }
+    }
+
+    private void EvaluateCascade(string targetId, List<string> inbound)
+    {
+        if (!State.Cascades.TryGetValue(targetId, out var round))
+        {
+            State.Cascades[targetId] = round = new CascadeRound();
+        }
+
+        foreach (var key in inbound.Where(HasMark).ToList())
+        {
+            if (Consume(key))
+            {
+                queue.AddLast(targetId);
+                round.Ran = true;
+            }
+
+            round.Visited.Add(key);
+        }
+
+        if (inbound.All(round.Visited.Contains))
+        {
+            State.Cascades.Remove(targetId);
+            if (!round.Ran)
+            {
+                Visit(targetId, []);
+            }
         }
     }
 

@@ -35,7 +35,9 @@ internal sealed partial class WorkflowStep
         this.logger = logger;
         this.bookmarks = [.. bookmarks];
         queue = new LinkedList<string>(instance.State.Scheduled);
-        scope = new ExpressionScope(instance.State.Variables, instance.State.Input, instance.Id, instance.DefinitionId, () => instance.CorrelationId);
+        scope = new ExpressionScope(instance.State.Variables, instance.State.Input, instance.Id, instance.DefinitionId, () => instance.CorrelationId,
+            definition.Variables.ToDictionary(v => v.Name, v => (v.TypeName, v.IsArray)), definition.Inputs,
+            definition.Variables.GroupBy(v => v.Id).ToDictionary(g => g.Key, g => g.First().Name));
     }
 
     public StepChanges Changes { get; } = new();
@@ -88,6 +90,7 @@ internal sealed partial class WorkflowStep
         }
         catch (Exception ex) when (IsActivityFault(ex))
         {
+            KeepInputs(record, context);
             Fault(node, active, record, ex);
             Settle();
             return;
@@ -174,6 +177,7 @@ internal sealed partial class WorkflowStep
         }
         catch (Exception ex) when (IsActivityFault(ex))
         {
+            KeepInputs(record, context);
             Fault(node, active, record, ex);
             return;
         }
@@ -183,6 +187,7 @@ internal sealed partial class WorkflowStep
 
     private Task ApplyAsync(ActivityNode node, ActiveActivity active, ActivityExecutionRecord record, ActivityContext context, ActivityResult result)
     {
+        KeepInputs(record, context);
         switch (result)
         {
             case ActivityResult.Completed completed:
@@ -224,6 +229,7 @@ internal sealed partial class WorkflowStep
             queue.Clear();
             State.Marks.Clear();
             State.JoinOwed.Clear();
+            State.Cascades.Clear();
             Finish(WorkflowSubStatus.Finished);
             return;
         }
@@ -286,8 +292,11 @@ internal sealed partial class WorkflowStep
         Changes.Effects.Add(new BookmarkRemoved(bookmark, resumed, input));
     }
 
+    private void KeepInputs(ActivityExecutionRecord record, ActivityContext context) =>
+        record.ActivityState = LogPersistence.Persistable(definition.Document, context.Node, context.EvaluatedInputs, scope);
+
     private ActivityContext ContextFor(ActivityNode node, ActiveActivity active, JsonObject? resumeInput) =>
-        new(node, active, scope, clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput);
+        new(node, active, scope, clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput, value => instance.Name = value, State.Output);
 
     private ActivityExecutionRecord RecordFor(ActivityNode node, ActiveActivity active)
     {
