@@ -290,6 +290,7 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
                 Document = document,
                 Root = parsed.Root,
                 Variables = parsed.Variables,
+                Inputs = parsed.Inputs,
             };
         })).ToList();
     }
