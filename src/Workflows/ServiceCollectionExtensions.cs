@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IActivityHandler, Fault>();
         services.AddSingleton<IActivityHandler, SetName>();
         services.AddSingleton<IActivityHandler, RunJavaScript>();
+        services.AddSingleton<IActivityHandler, Sequence>();
         services.AddSingleton<IActivityHandler, OfficeTask>();
         services.AddSingleton<IActivityHandler, RequestIntegration>();
         services.AddSingleton<IActivityHandler, NoticeOfRefusal>();

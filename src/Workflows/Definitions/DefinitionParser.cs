@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Activities.Flow;
 using CaseFlow.Workflows.Expressions;
 
 namespace CaseFlow.Workflows.Definitions;
@@ -29,14 +30,19 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         {
             errors.Add(new("root", null, "A definition needs a root activity (an Elsa.Flowchart)."));
         }
-        else if (Text(root, "type") != Flowchart.ElsaType)
+        else if (Text(root, "type") == Flowchart.ElsaType)
         {
-            errors.Add(new("root.type", null,
-                $"CaseFlow runs Elsa.Flowchart roots; '{Text(root, "type")}' is not supported (draw the procedure as a flowchart)."));
+            flowchart = ParseFlowchart(root, errors);
+        }
+        else if (Text(root, "type") == Sequence.TypeName)
+        {
+            // A sequence root is a flowchart holding just that sequence.
+            flowchart = ParseFlowchart(Text(root, "id") ?? "sequence", Text(root, "nodeId") ?? $"Workflow1:{Text(root, "id") ?? "sequence"}", [(root, "root")], null, errors);
         }
         else
         {
-            flowchart = ParseFlowchart(root, errors);
+            errors.Add(new("root.type", null,
+                $"CaseFlow runs Elsa.Flowchart and Elsa.Sequence roots; '{Text(root, "type")}' is not supported (draw the procedure as a flowchart)."));
         }
 
         if (errors.Count > 0 || flowchart is null)
@@ -64,49 +70,91 @@ public sealed class DefinitionParser(ActivityRegistry registry)
     private Flowchart ParseFlowchart(JsonObject root, List<DefinitionError> errors)
     {
         var rootId = Text(root, "id") ?? "flowchart";
-        var rootNodeId = Text(root, "nodeId") ?? $"Workflow1:{rootId}";
-        var activities = new List<ActivityNode>();
-        var ids = new HashSet<string>();
-        // Activities already reported (an unknown type): their connections would only repeat the same cause.
-        var refused = new HashSet<string>();
-        var index = 0;
-        foreach (var item in root["activities"] as JsonArray ?? [])
-        {
-            var path = $"root.activities[{index++}]";
-            if (item is not JsonObject json || string.IsNullOrWhiteSpace(Text(json, "id")))
-            {
-                errors.Add(new(path, null, "An activity needs an id."));
-                continue;
-            }
-
-            var id = Text(json, "id")!;
-            var type = Text(json, "type") ?? "";
-            if (!ids.Add(id))
-            {
-                errors.Add(new(path, id, "Two activities have this id."));
-                continue;
-            }
-
-            if (registry.Find(type) is null)
-            {
-                refused.Add(id);
-                errors.Add(new($"{path}.type", id, $"Unknown activity type '{type}'. CaseFlow runs: {string.Join(", ", registry.All.Select(h => h.Descriptor.TypeName).Order())}."));
-                continue;
-            }
-
-            var node = new ActivityNode(id, type, Text(json, "nodeId") ?? $"{rootNodeId}:{id}", Text(json, "name"), json);
-            CompileExpressions(node, path, errors);
-            activities.Add(node);
-        }
-
-        var connections = ParseConnections(root["connections"] as JsonArray, activities, refused, errors);
-        var start = FindStart(activities, connections, errors);
-        return new Flowchart(rootId, rootNodeId, activities, connections, start);
+        var items = (root["activities"] as JsonArray ?? []).Select((item, i) => (item, $"root.activities[{i}]"));
+        return ParseFlowchart(rootId, Text(root, "nodeId") ?? $"Workflow1:{rootId}", items, root["connections"] as JsonArray, errors);
     }
 
-    private List<Connection> ParseConnections(JsonArray? array, List<ActivityNode> activities, HashSet<string> refused, List<DefinitionError> errors)
+    private Flowchart ParseFlowchart(string rootId, string rootNodeId, IEnumerable<(JsonNode? Item, string Path)> items, JsonArray? connectionsJson, List<DefinitionError> errors)
     {
-        var byId = activities.ToDictionary(a => a.Id);
+        var graph = new Graph();
+        foreach (var (item, path) in items)
+        {
+            AddActivity(item, path, rootNodeId, graph, errors);
+        }
+
+        var connections = ParseConnections(connectionsJson, graph, errors);
+        connections.AddRange(graph.Chained);
+        var start = FindStart(graph.Activities, connections, errors);
+        return new Flowchart(rootId, rootNodeId, graph.Activities, connections, start);
+    }
+
+    /// <summary>What a flowchart's activities parse into: the nodes (sequence children laid in), and the sequences' chains.</summary>
+    private sealed class Graph
+    {
+        public List<ActivityNode> Activities { get; } = [];
+
+        public HashSet<string> Ids { get; } = [];
+
+        // Activities already reported (an unknown type): their connections would only repeat the same cause.
+        public HashSet<string> Refused { get; } = [];
+
+        public List<Connection> Chained { get; } = [];
+
+        /// <summary>Per sequence: where its Done really leaves from (its last child on any outcome); null when a child was refused.</summary>
+        public Dictionary<string, (string Id, string Port)?> SequenceExits { get; } = [];
+    }
+
+    private string? AddActivity(JsonNode? item, string path, string parentNodeId, Graph graph, List<DefinitionError> errors)
+    {
+        if (item is not JsonObject json || string.IsNullOrWhiteSpace(Text(json, "id")))
+        {
+            errors.Add(new(path, null, "An activity needs an id."));
+            return null;
+        }
+
+        var id = Text(json, "id")!;
+        var type = Text(json, "type") ?? "";
+        if (!graph.Ids.Add(id))
+        {
+            errors.Add(new(path, id, "Two activities have this id."));
+            return null;
+        }
+
+        if (registry.Find(type) is null)
+        {
+            graph.Refused.Add(id);
+            errors.Add(new($"{path}.type", id, $"Unknown activity type '{type}'. CaseFlow runs: {string.Join(", ", registry.All.Select(h => h.Descriptor.TypeName).Order())}."));
+            return null;
+        }
+
+        var node = new ActivityNode(id, type, Text(json, "nodeId") ?? $"{parentNodeId}:{id}", Text(json, "name"), json);
+        CompileExpressions(node, path, errors);
+        graph.Activities.Add(node);
+        if (type == Sequence.TypeName)
+        {
+            (string Id, string Port)? previous = (id, "Done");
+            var index = 0;
+            foreach (var child in json["activities"] as JsonArray ?? [])
+            {
+                var childId = AddActivity(child, $"{path}.activities[{index++}]", node.NodeId, graph, errors);
+                if (childId is not null && previous is { } from)
+                {
+                    graph.Chained.Add(new Connection(from.Id, from.Port, childId, "In"));
+                }
+
+                previous = childId is null ? null : (childId, Sequence.AnyOutcome);
+            }
+
+            graph.SequenceExits[id] = previous;
+        }
+
+        return id;
+    }
+
+    private List<Connection> ParseConnections(JsonArray? array, Graph graph, List<DefinitionError> errors)
+    {
+        var byId = graph.Activities.ToDictionary(a => a.Id);
+        var refused = graph.Refused;
         var connections = new List<Connection>();
         var index = 0;
         foreach (var item in array ?? [])
@@ -154,6 +202,17 @@ public sealed class DefinitionParser(ActivityRegistry registry)
                 continue;
             }
 
+            if (graph.SequenceExits.TryGetValue(sourceId, out var exit))
+            {
+                // A sequence is done when its last child is: the connection leaves from there.
+                if (exit is { } last)
+                {
+                    connections.Add(new Connection(last.Id, last.Port, targetId, "In"));
+                }
+
+                continue;
+            }
+
             connections.Add(new Connection(sourceId, sourcePort, targetId, "In"));
         }
 
@@ -172,7 +231,7 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         // As Elsa does: the Start activity, else the first activity nothing leads to.
         var targets = connections.Select(c => c.TargetId).ToHashSet();
         var start = starts.FirstOrDefault() ?? activities.FirstOrDefault(a => !targets.Contains(a.Id));
-        // An empty flowchart is the designer's blank new workflow: a valid draft, refused only when started.
+        // An empty flowchart is the designer's blank new workflow: valid, and it completes at once when run (as in Elsa).
         if (start is null && activities.Count > 0)
         {
             errors.Add(new("root.activities", null, "The flowchart has no start activity: add an Elsa.Start, or an activity with no inbound connection."));

@@ -10,7 +10,7 @@ internal sealed partial class WorkflowStep
     {
         foreach (var connection in Flow.OutboundOf(activityId))
         {
-            var followed = outcomes.Contains(connection.SourcePort);
+            var followed = connection.SourcePort == Sequence.AnyOutcome ? outcomes.Count > 0 : outcomes.Contains(connection.SourcePort);
             if (Flow.IsBackward(connection) && MergeModes.Of(Flow.Find(connection.TargetId)!) != MergeMode.Converge)
             {
                 // Re-entering a loop: the target runs again whatever its other inbound connections say.
