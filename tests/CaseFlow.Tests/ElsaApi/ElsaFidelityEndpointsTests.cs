@@ -9,9 +9,19 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
 {
     private static readonly string[] NewTypes = ["Elsa.SetOutput", "Elsa.Complete", "Elsa.Fault", "Elsa.SetName", "Elsa.RunJavaScript"];
 
+    private static readonly string[] WithoutInputs = ["Elsa.Sequence"];
+
+    private static JsonObject SequenceOf(string id, params JsonObject[] children)
+    {
+        var sequence = Activity(id, "Elsa.Sequence");
+        sequence["activities"] = new JsonArray([.. children.Select(c => (JsonNode)c)]);
+        return sequence;
+    }
+
     private static JsonObject EveryNewActivity(string definitionId) => Flowchart(definitionId,
         [
             Start(),
+            SequenceOf("seq", Activity("say", "Elsa.WriteLine", ("text", Literal("in sequenza")))),
             Activity("name", "Elsa.SetName", ("value", Literal("Pratica di prova"))),
             Activity("js", "Elsa.RunJavaScript", ("script", Js("return 1 + 1;")), ("possibleOutcomes", Expression("Literal", "[]", "String[]")),
                 ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "Somma" } })),
@@ -20,7 +30,7 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
             Activity("fault", "Elsa.Fault", ("code", Literal("E1")), ("message", Literal("somma errata"))),
             Activity("complete", "Elsa.Complete", ("outcomes", Expression("Object", "[\"Done\"]"))),
         ],
-        [("start", "Done", "name"), ("name", "Done", "js"), ("js", "Done", "out"), ("out", "Done", "check"), ("check", "True", "complete"), ("check", "False", "fault")],
+        [("start", "Done", "seq"), ("seq", "Done", "name"), ("name", "Done", "js"), ("js", "Done", "out"), ("out", "Done", "check"), ("check", "True", "complete"), ("check", "False", "fault")],
         "Somma");
 
     [Fact]
@@ -34,6 +44,7 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
             Assert.NotEmpty(descriptor["inputs"]!.AsArray());
         }
 
+        Assert.All(WithoutInputs, type => Assert.Single(items, i => i!["typeName"]!.GetValue<string>() == type));
         var runJs = items.Single(i => i!["typeName"]!.GetValue<string>() == "Elsa.RunJavaScript")!;
         Assert.Equal("code-editor", runJs["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "script")!["uiHint"]!.GetValue<string>());
         Assert.True(items.Single(i => i!["typeName"]!.GetValue<string>() == "Elsa.Complete")!["isTerminal"]!.GetValue<bool>());
