@@ -57,6 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IActivityHandler, SetName>();
         services.AddSingleton<IActivityHandler, RunJavaScript>();
         services.AddSingleton<IActivityHandler, Sequence>();
+        services.AddSingleton<IActivityHandler, ForEach>();
+        services.AddSingleton<IActivityHandler, ParallelForEach>();
         services.AddSingleton<IActivityHandler, OfficeTask>();
         services.AddSingleton<IActivityHandler, RequestIntegration>();
         services.AddSingleton<IActivityHandler, NoticeOfRefusal>();

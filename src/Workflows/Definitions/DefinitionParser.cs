@@ -82,10 +82,11 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             AddActivity(item, path, rootNodeId, graph, errors);
         }
 
-        var connections = ParseConnections(connectionsJson, graph, errors);
+        var connections = ParseConnections(connectionsJson, "root.connections", graph, errors);
         connections.AddRange(graph.Chained);
-        var start = FindStart(graph.Activities, connections, errors);
-        return new Flowchart(rootId, rootNodeId, graph.Activities, connections, start);
+        connections.AddRange(graph.BodyConnections);
+        var start = FindStart([.. graph.Activities.Where(a => a.Scope is null)], connections, errors);
+        return new Flowchart(rootId, rootNodeId, graph.Activities, connections, start, graph.Bodies);
     }
 
     /// <summary>What a flowchart's activities parse into: the nodes (sequence children laid in), and the sequences' chains.</summary>
@@ -100,11 +101,16 @@ public sealed class DefinitionParser(ActivityRegistry registry)
 
         public List<Connection> Chained { get; } = [];
 
+        public List<Connection> BodyConnections { get; } = [];
+
+        /// <summary>Per loop: the entry of its body (null when empty).</summary>
+        public Dictionary<string, string?> Bodies { get; } = [];
+
         /// <summary>Per sequence: where its Done really leaves from (its last child on any outcome); null when a child was refused.</summary>
         public Dictionary<string, (string Id, string Port)?> SequenceExits { get; } = [];
     }
 
-    private string? AddActivity(JsonNode? item, string path, string parentNodeId, Graph graph, List<DefinitionError> errors)
+    private string? AddActivity(JsonNode? item, string path, string parentNodeId, Graph graph, List<DefinitionError> errors, string? scope = null)
     {
         if (item is not JsonObject json || string.IsNullOrWhiteSpace(Text(json, "id")))
         {
@@ -127,16 +133,21 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             return null;
         }
 
-        var node = new ActivityNode(id, type, Text(json, "nodeId") ?? $"{parentNodeId}:{id}", Text(json, "name"), json);
+        var node = new ActivityNode(id, type, Text(json, "nodeId") ?? $"{parentNodeId}:{id}", Text(json, "name"), json, scope);
         CompileExpressions(node, path, errors);
         graph.Activities.Add(node);
+        if (registry.Find(type) is ILoopHandler)
+        {
+            graph.Bodies[id] = AddBody(node, json["body"] as JsonObject, $"{path}.body", graph, errors);
+        }
+
         if (type == Sequence.TypeName)
         {
             (string Id, string Port)? previous = (id, "Done");
             var index = 0;
             foreach (var child in json["activities"] as JsonArray ?? [])
             {
-                var childId = AddActivity(child, $"{path}.activities[{index++}]", node.NodeId, graph, errors);
+                var childId = AddActivity(child, $"{path}.activities[{index++}]", node.NodeId, graph, errors, scope);
                 if (childId is not null && previous is { } from)
                 {
                     graph.Chained.Add(new Connection(from.Id, from.Port, childId, "In"));
@@ -151,7 +162,37 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         return id;
     }
 
-    private List<Connection> ParseConnections(JsonArray? array, Graph graph, List<DefinitionError> errors)
+    /// <summary>A loop's body: one activity (a sequence, say) or a flowchart whose activities and connections join the graph.</summary>
+    private string? AddBody(ActivityNode loop, JsonObject? body, string path, Graph graph, List<DefinitionError> errors)
+    {
+        if (body is null || Text(body, "type") is null)
+        {
+            return null;
+        }
+
+        if (Text(body, "type") != Flowchart.ElsaType)
+        {
+            return AddActivity(body, path, loop.NodeId, graph, errors, loop.Id);
+        }
+
+        var bodyNodeId = Text(body, "nodeId") ?? $"{loop.NodeId}:{Text(body, "id") ?? "body"}";
+        var members = new List<string>();
+        var index = 0;
+        foreach (var child in body["activities"] as JsonArray ?? [])
+        {
+            if (AddActivity(child, $"{path}.activities[{index++}]", bodyNodeId, graph, errors, loop.Id) is { } childId)
+            {
+                members.Add(childId);
+            }
+        }
+
+        var connections = ParseConnections(body["connections"] as JsonArray, $"{path}.connections", graph, errors);
+        graph.BodyConnections.AddRange(connections);
+        var targets = connections.Concat(graph.Chained).Select(c => c.TargetId).ToHashSet();
+        return members.FirstOrDefault(m => graph.Activities.First(a => a.Id == m).Type == "Elsa.Start") ?? members.FirstOrDefault(m => !targets.Contains(m));
+    }
+
+    private List<Connection> ParseConnections(JsonArray? array, string arrayPath, Graph graph, List<DefinitionError> errors)
     {
         var byId = graph.Activities.ToDictionary(a => a.Id);
         var refused = graph.Refused;
@@ -159,7 +200,7 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         var index = 0;
         foreach (var item in array ?? [])
         {
-            var path = $"root.connections[{index++}]";
+            var path = $"{arrayPath}[{index++}]";
             if (item is not JsonObject json)
             {
                 errors.Add(new(path, null, "A connection must be an object."));

@@ -74,6 +74,12 @@ internal sealed partial class WorkflowStep
                      ?? throw new BookmarkNotFoundException(instance.Id, bookmark.Id);
         var node = Flow.Find(active.ActivityId)!;
         instance.SubStatus = WorkflowSubStatus.Executing;
+        if (State.Loops.ContainsKey(active.ActivityInstanceId))
+        {
+            // A loop waits on its iterations, never on a bookmark of its own.
+            throw new BookmarkNotFoundException(instance.Id, bookmark.Id);
+        }
+
         State.Active.Remove(active);
         foreach (var sibling in bookmarks.Where(b => b.ActivityInstanceId == active.ActivityInstanceId).ToList())
         {
@@ -91,12 +97,15 @@ internal sealed partial class WorkflowStep
         catch (Exception ex) when (IsActivityFault(ex))
         {
             KeepInputs(record, context);
+            MergeBack(context, active.Tag);
             Fault(node, active, record, ex);
             Settle();
             return;
         }
 
+        MergeBack(context, active.Tag);
         await ApplyAsync(node, active, record, context, result);
+        CompleteIterations();
         await RunAsync();
     }
 
@@ -119,7 +128,7 @@ internal sealed partial class WorkflowStep
         foreach (var active in faulted)
         {
             State.Active.Remove(active);
-            queue.AddFirst(active.ActivityId);
+            queue.AddFirst(Pack(active.ActivityId, active.Tag));
         }
 
         instance.Status = WorkflowStatus.Running;
@@ -132,9 +141,10 @@ internal sealed partial class WorkflowStep
     {
         while (queue.Count > 0 && !instance.IsFinished)
         {
-            var activityId = queue.First!.Value;
+            var (activityId, tag) = Unpack(queue.First!.Value);
             queue.RemoveFirst();
-            await ExecuteAsync(Flow.Find(activityId)!);
+            await ExecuteAsync(Flow.Find(activityId)!, tag);
+            CompleteIterations();
         }
 
         Settle();
@@ -158,7 +168,7 @@ internal sealed partial class WorkflowStep
         }
     }
 
-    private async Task ExecuteAsync(ActivityNode node)
+    private async Task ExecuteAsync(ActivityNode node, string tag)
     {
         var active = new ActiveActivity
         {
@@ -166,22 +176,42 @@ internal sealed partial class WorkflowStep
             ActivityId = node.Id,
             ActivityType = node.Type,
             StartedAt = Now,
+            Tag = tag,
         };
         var record = RecordFor(node, active);
         Journal(node, active, "Started", null, null);
         var context = ContextFor(node, active, null);
+        var handler = registry.Get(node.Type);
         ActivityResult result;
         try
         {
-            result = await registry.Get(node.Type).ExecuteAsync(context);
+            if (handler is ILoopHandler loop)
+            {
+                var items = ForEach.ItemsOf(context);
+                KeepInputs(record, context);
+                MergeBack(context, tag);
+                if (items.Count > 0)
+                {
+                    StartLoop(node, active, record, items, loop.Parallel);
+                    return;
+                }
+
+                result = ActivityResult.Done;
+            }
+            else
+            {
+                result = await handler.ExecuteAsync(context);
+            }
         }
         catch (Exception ex) when (IsActivityFault(ex))
         {
             KeepInputs(record, context);
+            MergeBack(context, tag);
             Fault(node, active, record, ex);
             return;
         }
 
+        MergeBack(context, tag);
         await ApplyAsync(node, active, record, context, result);
     }
 
@@ -196,7 +226,7 @@ internal sealed partial class WorkflowStep
                 record.CompletedAt = Now;
                 record.HasBookmarks = false;
                 Journal(node, active, "Completed", completed.Outcomes, context.JournalMessage);
-                OnCompleted(node, completed.Outcomes);
+                OnCompleted(node, completed.Outcomes, active.Tag);
                 break;
             case ActivityResult.Blocked blocked:
                 record.HasBookmarks = true;
@@ -217,8 +247,15 @@ internal sealed partial class WorkflowStep
         return Task.CompletedTask;
     }
 
-    private void OnCompleted(ActivityNode node, IReadOnlyList<string> outcomes)
+    private void OnCompleted(ActivityNode node, IReadOnlyList<string> outcomes, string tag)
     {
+        if (registry.Get(node.Type).Descriptor.IsTerminal && tag.Length > 0)
+        {
+            // A terminal node inside a loop's body completes that iteration, not the workflow (Elsa completes the body's flowchart).
+            CancelIteration(tag);
+            return;
+        }
+
         if (registry.Get(node.Type).Descriptor.IsTerminal)
         {
             foreach (var active in State.Active.ToList())
@@ -230,11 +267,13 @@ internal sealed partial class WorkflowStep
             State.Marks.Clear();
             State.JoinOwed.Clear();
             State.Cascades.Clear();
+            State.Loops.Clear();
+            State.Iterations.Clear();
             Finish(WorkflowSubStatus.Finished);
             return;
         }
 
-        Visit(node.Id, outcomes);
+        Visit(node.Id, outcomes, tag);
     }
 
     private void Finish(string subStatus)
@@ -265,7 +304,13 @@ internal sealed partial class WorkflowStep
 
     private void CancelActivity(ActiveActivity active)
     {
-        State.Active.Remove(active);
+        // A loop cancels its iterations' activities itself: one may come here twice.
+        if (!State.Active.Remove(active))
+        {
+            return;
+        }
+
+        CancelLoop(active);
         foreach (var bookmark in bookmarks.Where(b => b.ActivityInstanceId == active.ActivityInstanceId).ToList())
         {
             RemoveBookmark(bookmark, resumed: false, null);
@@ -293,10 +338,10 @@ internal sealed partial class WorkflowStep
     }
 
     private void KeepInputs(ActivityExecutionRecord record, ActivityContext context) =>
-        record.ActivityState = LogPersistence.Persistable(definition.Document, context.Node, context.EvaluatedInputs, scope);
+        record.ActivityState = LogPersistence.Persistable(definition.Document, context.Node, context.EvaluatedInputs, context.Scope);
 
     private ActivityContext ContextFor(ActivityNode node, ActiveActivity active, JsonObject? resumeInput) =>
-        new(node, active, scope, clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput, value => instance.Name = value, State.Output);
+        new(node, active, ScopeFor(active.Tag), clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput, value => instance.Name = value, State.Output);
 
     private ActivityExecutionRecord RecordFor(ActivityNode node, ActiveActivity active)
     {
