@@ -7,7 +7,7 @@ namespace CaseFlow.Tests.ElsaApi;
 /// <summary>The new Elsa activities through the Studio's API: toolbox, round trip, execute by GET, activity state.</summary>
 public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<ElsaApiFixture>
 {
-    private static readonly string[] NewTypes = ["Elsa.SetOutput", "Elsa.Complete", "Elsa.Fault", "Elsa.SetName", "Elsa.RunJavaScript"];
+    private static readonly string[] NewTypes = ["Elsa.SetOutput", "Elsa.Complete", "Elsa.Fault", "Elsa.SetName", "Elsa.RunJavaScript", "Elsa.ForEach", "Elsa.ParallelForEach"];
 
     private static readonly string[] WithoutInputs = ["Elsa.Sequence"];
 
@@ -18,10 +18,19 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
         return sequence;
     }
 
+    private static JsonObject LoopOf(string id, string type, string items, JsonObject body)
+    {
+        var loop = Activity(id, type, ("items", Js(items)));
+        loop["body"] = body;
+        return loop;
+    }
+
     private static JsonObject EveryNewActivity(string definitionId) => Flowchart(definitionId,
         [
             Start(),
             SequenceOf("seq", Activity("say", "Elsa.WriteLine", ("text", Literal("in sequenza")))),
+            LoopOf("each", "Elsa.ForEach", "[1, 2]", Activity("item", "Elsa.WriteLine", ("text", Js("'elemento ' + getCurrentValue()", "String")))),
+            LoopOf("all", "Elsa.ParallelForEach", "['a', 'b']", SequenceOf("both", Activity("inner", "Elsa.WriteLine", ("text", Js("getCurrentValue()", "String"))))),
             Activity("name", "Elsa.SetName", ("value", Literal("Pratica di prova"))),
             Activity("js", "Elsa.RunJavaScript", ("script", Js("return 1 + 1;")), ("possibleOutcomes", Expression("Literal", "[]", "String[]")),
                 ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "Somma" } })),
@@ -30,7 +39,7 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
             Activity("fault", "Elsa.Fault", ("code", Literal("E1")), ("message", Literal("somma errata"))),
             Activity("complete", "Elsa.Complete", ("outcomes", Expression("Object", "[\"Done\"]"))),
         ],
-        [("start", "Done", "seq"), ("seq", "Done", "name"), ("name", "Done", "js"), ("js", "Done", "out"), ("out", "Done", "check"), ("check", "True", "complete"), ("check", "False", "fault")],
+        [("start", "Done", "seq"), ("seq", "Done", "each"), ("each", "Done", "all"), ("all", "Done", "name"), ("name", "Done", "js"), ("js", "Done", "out"), ("out", "Done", "check"), ("check", "True", "complete"), ("check", "False", "fault")],
         "Somma");
 
     [Fact]
@@ -48,6 +57,12 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
         var runJs = items.Single(i => i!["typeName"]!.GetValue<string>() == "Elsa.RunJavaScript")!;
         Assert.Equal("code-editor", runJs["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "script")!["uiHint"]!.GetValue<string>());
         Assert.True(items.Single(i => i!["typeName"]!.GetValue<string>() == "Elsa.Complete")!["isTerminal"]!.GetValue<bool>());
+        foreach (var loop in new[] { "Elsa.ForEach", "Elsa.ParallelForEach" })
+        {
+            var ports = items.Single(i => i!["typeName"]!.GetValue<string>() == loop)!["ports"]!.AsArray();
+            Assert.Contains(ports, p => p!["name"]!.GetValue<string>() == "Body" && p["type"]!.GetValue<string>() == "Embedded");
+            Assert.Contains(ports, p => p!["name"]!.GetValue<string>() == "Done" && p["type"]!.GetValue<string>() == "Flow");
+        }
     }
 
     [Fact]
@@ -71,6 +86,9 @@ public class ElsaFidelityEndpointsTests(ElsaApiFixture fixture) : IClassFixture<
         Assert.Equal(2, state["output"]!["Somma"]!.GetValue<int>());
         var instanceId = run.Response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
         Assert.Equal("Pratica di prova", (await fixture.Admin.GetJsonAsync($"/workflow-instances/{instanceId}")).Json["name"]!.GetValue<string>());
+        var journal = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{instanceId}/journal")).Json["items"]!.AsArray();
+        Assert.Equal(2, journal.Count(e => e!["activityId"]?.GetValue<string>() == "item" && e["eventName"]?.GetValue<string>() == "Completed"));
+        Assert.Equal(2, journal.Count(e => e!["activityId"]?.GetValue<string>() == "inner" && e["eventName"]?.GetValue<string>() == "Completed"));
     }
 
     [Fact]
