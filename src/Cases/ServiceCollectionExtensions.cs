@@ -47,7 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
-        services.AddSingleton<ElsaApi.Protection.IProtectedInstances, CaseInstances>();
+        services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
         services.AddRateLimiter(options =>
         {

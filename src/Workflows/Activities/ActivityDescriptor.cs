@@ -11,7 +11,8 @@ public sealed record ActivityDescriptor(
     string Kind = "Action",
     bool IsTerminal = false,
     bool IsStart = false,
-    bool HasDynamicPorts = false)
+    bool HasDynamicPorts = false,
+    IReadOnlyList<string>? EmbeddedPorts = null)
 {
     /// <summary>Elsa's namespace: the type name up to its last dot (<c>Elsa</c>, <c>CaseFlow</c>).</summary>
     public string Namespace => TypeName[..TypeName.LastIndexOf('.')];
@@ -50,4 +51,5 @@ public static class UiHints
     public const string VariablePicker = "variable-picker";
     public const string DateTimePicker = "datetime-picker";
     public const string OutcomePicker = "outcome-picker";
+    public const string OutputPicker = "output-picker";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Activities.Flow;
 using CaseFlow.Workflows.Expressions;
 
 namespace CaseFlow.Workflows.Definitions;
@@ -10,8 +11,10 @@ namespace CaseFlow.Workflows.Definitions;
 /// root type, unknown activity types, duplicate ids, connections to missing activities or ports, no start,
 /// expressions that do not compile. Every problem is reported, not just the first.
 /// </summary>
-public sealed class DefinitionParser(ActivityRegistry registry)
+public sealed partial class DefinitionParser(ActivityRegistry registry)
 {
+    private readonly ActivityRegistry registry = registry;
+
     public WorkflowDefinition Parse(JsonObject document, string source)
     {
         var errors = new List<DefinitionError>();
@@ -29,14 +32,19 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         {
             errors.Add(new("root", null, "A definition needs a root activity (an Elsa.Flowchart)."));
         }
-        else if (Text(root, "type") != Flowchart.ElsaType)
+        else if (Text(root, "type") == Flowchart.ElsaType)
         {
-            errors.Add(new("root.type", null,
-                $"CaseFlow runs Elsa.Flowchart roots; '{Text(root, "type")}' is not supported (draw the procedure as a flowchart)."));
+            flowchart = ParseFlowchart(root, errors);
+        }
+        else if (Text(root, "type") == Sequence.TypeName)
+        {
+            // A sequence root is a flowchart holding just that sequence.
+            flowchart = ParseFlowchart(Text(root, "id") ?? "sequence", Text(root, "nodeId") ?? $"Workflow1:{Text(root, "id") ?? "sequence"}", [(root, "root")], null, errors);
         }
         else
         {
-            flowchart = ParseFlowchart(root, errors);
+            errors.Add(new("root.type", null,
+                $"CaseFlow runs Elsa.Flowchart and Elsa.Sequence roots; '{Text(root, "type")}' is not supported (draw the procedure as a flowchart)."));
         }
 
         if (errors.Count > 0 || flowchart is null)
@@ -57,57 +65,41 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             Document = document,
             Root = flowchart,
             Variables = variables,
+            Inputs = [.. (document["inputs"] as JsonArray ?? []).OfType<JsonObject>().Select(i => Text(i, "name")).OfType<string>()],
         };
     }
 
     private Flowchart ParseFlowchart(JsonObject root, List<DefinitionError> errors)
     {
         var rootId = Text(root, "id") ?? "flowchart";
-        var rootNodeId = Text(root, "nodeId") ?? $"Workflow1:{rootId}";
-        var activities = new List<ActivityNode>();
-        var ids = new HashSet<string>();
-        var index = 0;
-        foreach (var item in root["activities"] as JsonArray ?? [])
-        {
-            var path = $"root.activities[{index++}]";
-            if (item is not JsonObject json || string.IsNullOrWhiteSpace(Text(json, "id")))
-            {
-                errors.Add(new(path, null, "An activity needs an id."));
-                continue;
-            }
-
-            var id = Text(json, "id")!;
-            var type = Text(json, "type") ?? "";
-            if (!ids.Add(id))
-            {
-                errors.Add(new(path, id, "Two activities have this id."));
-                continue;
-            }
-
-            if (registry.Find(type) is null)
-            {
-                errors.Add(new($"{path}.type", id, $"Unknown activity type '{type}'. CaseFlow runs: {string.Join(", ", registry.All.Select(h => h.Descriptor.TypeName).Order())}."));
-                continue;
-            }
-
-            var node = new ActivityNode(id, type, Text(json, "nodeId") ?? $"{rootNodeId}:{id}", Text(json, "name"), json);
-            CompileExpressions(node, path, errors);
-            activities.Add(node);
-        }
-
-        var connections = ParseConnections(root["connections"] as JsonArray, activities, errors);
-        var start = FindStart(activities, connections, errors);
-        return new Flowchart(rootId, rootNodeId, activities, connections, start);
+        var items = (root["activities"] as JsonArray ?? []).Select((item, i) => (item, $"root.activities[{i}]"));
+        return ParseFlowchart(rootId, Text(root, "nodeId") ?? $"Workflow1:{rootId}", items, root["connections"] as JsonArray, errors);
     }
 
-    private List<Connection> ParseConnections(JsonArray? array, List<ActivityNode> activities, List<DefinitionError> errors)
+    private Flowchart ParseFlowchart(string rootId, string rootNodeId, IEnumerable<(JsonNode? Item, string Path)> items, JsonArray? connectionsJson, List<DefinitionError> errors)
     {
-        var byId = activities.ToDictionary(a => a.Id);
+        var graph = new Graph();
+        foreach (var (item, path) in items)
+        {
+            AddActivity(item, path, rootNodeId, graph, errors);
+        }
+
+        var connections = ParseConnections(connectionsJson, "root.connections", graph, errors);
+        connections.AddRange(graph.Chained);
+        connections.AddRange(graph.BodyConnections);
+        var start = FindStart([.. graph.Activities.Where(a => a.Scope is null)], connections, errors);
+        return new Flowchart(rootId, rootNodeId, graph.Activities, connections, start, graph.Bodies);
+    }
+
+    private List<Connection> ParseConnections(JsonArray? array, string arrayPath, Graph graph, List<DefinitionError> errors)
+    {
+        var byId = graph.Activities.ToDictionary(a => a.Id);
+        var refused = graph.Refused;
         var connections = new List<Connection>();
         var index = 0;
         foreach (var item in array ?? [])
         {
-            var path = $"root.connections[{index++}]";
+            var path = $"{arrayPath}[{index++}]";
             if (item is not JsonObject json)
             {
                 errors.Add(new(path, null, "A connection must be an object."));
@@ -119,6 +111,11 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             var (targetId, targetPort) = json["target"] is JsonObject t ? (Text(t, "activity"), Text(t, "port")) : (Text(json, "target"), Text(json, "targetPort"));
             sourcePort ??= "Done";
             targetPort ??= "In";
+            if (sourceId is not null && refused.Contains(sourceId) || targetId is not null && refused.Contains(targetId))
+            {
+                continue;
+            }
+
             if (sourceId is null || !byId.TryGetValue(sourceId, out var source))
             {
                 errors.Add(new($"{path}.source", sourceId, $"The connection starts from an activity that does not exist ('{sourceId}')."));
@@ -145,6 +142,17 @@ public sealed class DefinitionParser(ActivityRegistry registry)
                 continue;
             }
 
+            if (graph.SequenceExits.TryGetValue(sourceId, out var exit))
+            {
+                // A sequence is done when its last child is: the connection leaves from there.
+                if (exit is { } last)
+                {
+                    connections.Add(new Connection(last.Id, last.Port, targetId, "In"));
+                }
+
+                continue;
+            }
+
             connections.Add(new Connection(sourceId, sourcePort, targetId, "In"));
         }
 
@@ -163,7 +171,7 @@ public sealed class DefinitionParser(ActivityRegistry registry)
         // As Elsa does: the Start activity, else the first activity nothing leads to.
         var targets = connections.Select(c => c.TargetId).ToHashSet();
         var start = starts.FirstOrDefault() ?? activities.FirstOrDefault(a => !targets.Contains(a.Id));
-        // An empty flowchart is the designer's blank new workflow: a valid draft, refused only when started.
+        // An empty flowchart is the designer's blank new workflow: valid, and it completes at once when run (as in Elsa).
         if (start is null && activities.Count > 0)
         {
             errors.Add(new("root.activities", null, "The flowchart has no start activity: add an Elsa.Start, or an activity with no inbound connection."));
@@ -218,7 +226,20 @@ public sealed class DefinitionParser(ActivityRegistry registry)
             }
 
             var obj = (JsonObject)item!;
-            variables.Add(new VariableDefinition(Text(obj, "id") ?? name, name, Text(obj, "typeName") ?? "Object", obj["value"]?.DeepClone()));
+            var typeName = Text(obj, "typeName") ?? "Object";
+            var isArray = obj["isArray"]?.GetValueKind() == JsonValueKind.True;
+            JsonNode? value;
+            try
+            {
+                value = TypedValues.Convert(obj["value"], typeName, isArray);
+            }
+            catch (ExpressionException ex)
+            {
+                errors.Add(new($"{path}.value", null, $"The default of variable '{name}': {ex.Message}"));
+                continue;
+            }
+
+            variables.Add(new VariableDefinition(Text(obj, "id") ?? name, name, typeName, value, isArray));
         }
 
         return variables;

@@ -340,6 +340,7 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
                 Document = document,
                 Root = parsed.Root,
                 Variables = parsed.Variables,
+                Inputs = parsed.Inputs,
             };
         })).ToList();
     }

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace CaseFlow.Workflows.Definitions;
 
-/// <summary>An activity of a flowchart as stored: its id, Elsa type name and the raw JSON that holds its inputs.</summary>
-public sealed record ActivityNode(string Id, string Type, string NodeId, string? Name, JsonObject Json);
+/// <summary>An activity of a flowchart as stored: its id, Elsa type name and the raw JSON that holds its inputs; <see cref="Scope"/> is the loop whose body holds it.</summary>
+public sealed record ActivityNode(string Id, string Type, string NodeId, string? Name, JsonObject Json, string? Scope = null);
 
 /// <summary>A connection from an activity's outcome port to another activity's input port.</summary>
 public sealed record Connection(string SourceId, string SourcePort, string TargetId, string TargetPort)
@@ -23,8 +23,12 @@ public sealed class Flowchart
     private readonly ILookup<string, Connection> inbound;
     private readonly HashSet<string> backward;
 
-    public Flowchart(string id, string nodeId, IReadOnlyList<ActivityNode> activities, IReadOnlyList<Connection> connections, ActivityNode? start)
+    private readonly IReadOnlyDictionary<string, string?> bodies;
+
+    public Flowchart(string id, string nodeId, IReadOnlyList<ActivityNode> activities, IReadOnlyList<Connection> connections, ActivityNode? start,
+        IReadOnlyDictionary<string, string?>? bodies = null)
     {
+        this.bodies = bodies ?? new Dictionary<string, string?>();
         Id = id;
         NodeId = nodeId;
         Activities = activities;
@@ -34,7 +38,15 @@ public sealed class Flowchart
         inbound = connections.ToLookup(c => c.TargetId);
         Start = start;
         backward = start is null ? [] : FindBackwardConnections(start.Id);
+        // Loops inside a loop's body are found from the body's entry.
+        foreach (var entry in this.bodies.Values.OfType<string>())
+        {
+            backward.UnionWith(FindBackwardConnections(entry));
+        }
     }
+
+    /// <summary>The first activity of a loop's body; null when the body is empty.</summary>
+    public string? BodyEntry(string loopId) => bodies.GetValueOrDefault(loopId);
 
     public string Id { get; }
 
@@ -49,6 +61,8 @@ public sealed class Flowchart
     public ActivityNode? Find(string activityId) => byId.GetValueOrDefault(activityId);
 
     public IEnumerable<Connection> OutboundOf(string activityId) => outbound[activityId];
+
+    public IEnumerable<Connection> InboundOf(string activityId) => inbound[activityId];
 
     public IEnumerable<Connection> ForwardInboundOf(string activityId) => inbound[activityId].Where(c => !backward.Contains(c.Key));
 

@@ -29,7 +29,13 @@ public sealed class WorkflowDefinition
     public required Flowchart Root { get; init; }
 
     public required IReadOnlyList<VariableDefinition> Variables { get; init; }
+
+    /// <summary>The names of the workflow inputs the definition declares (its <c>inputs</c>).</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
 }
 
-/// <summary>A workflow variable as Elsa declares it: <c>{id, name, typeName, isArray, value, storageDriverTypeName}</c>.</summary>
-public sealed record VariableDefinition(string Id, string Name, string TypeName, JsonNode? Value);
+/// <summary>
+/// A workflow variable as Elsa declares it: <c>{id, name, typeName, isArray, value, storageDriverTypeName}</c>;
+/// <see cref="Value"/> is the default already converted to the declared type.
+/// </summary>
+public sealed record VariableDefinition(string Id, string Name, string TypeName, JsonNode? Value, bool IsArray = false);

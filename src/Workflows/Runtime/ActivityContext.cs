@@ -13,7 +13,9 @@ public sealed class ActivityContext(
     TimeProvider clock,
     Action<WorkflowEffect> emit,
     Action<string?> setCorrelationId,
-    JsonObject? resumeInput = null)
+    JsonObject? resumeInput = null,
+    Action<string?>? setName = null,
+    JsonObject? workflowOutput = null)
 {
     public ActivityNode Node { get; } = node;
 
@@ -33,7 +35,30 @@ public sealed class ActivityContext(
 
     public void SetCorrelationId(string? value) => setCorrelationId(value);
 
-    public object? Evaluate(string input) => WorkflowExpression.From(Node.Json[input])?.Evaluate(Scope);
+    /// <summary>Renames the instance (Elsa's SetName).</summary>
+    public void SetInstanceName(string? value) => setName?.Invoke(value);
+
+    /// <summary>Sets one of the workflow's outputs (Elsa's SetOutput); they are part of the instance state.</summary>
+    public void SetWorkflowOutput(string name, object? value)
+    {
+        if (workflowOutput is not null)
+        {
+            workflowOutput[name] = JsonClr.ToNode(value);
+        }
+    }
+
+    /// <summary>Writes an activity output (e.g. <c>result</c>) to the variable the designer bound it to, if any.</summary>
+    public void SetOutput(string output, object? value) => Scope.SetOutputTarget(Node.Json[output], value);
+
+    /// <summary>The inputs evaluated so far, for the execution record (subject to the log persistence settings).</summary>
+    internal Dictionary<string, object?> EvaluatedInputs { get; } = [];
+
+    public object? Evaluate(string input)
+    {
+        var value = WorkflowExpression.From(Node.Json[input])?.Evaluate(Scope);
+        EvaluatedInputs[input] = value;
+        return value;
+    }
 
     public string? GetString(string input) => JsonClr.AsString(Evaluate(input));
 

@@ -109,14 +109,16 @@ internal static class InstanceStore
         foreach (var record in changes.Executions.Values)
         {
             batch.BatchCommands.Add(Command("""
-                INSERT INTO workflow_activity_executions (id, instance_id, activity_id, activity_node_id, activity_type, activity_name, status, has_bookmarks, outcomes, exception, started_at, completed_at)
-                VALUES (@id, @instance, @activity, @node, @type, @name, @status, @bookmarks, @outcomes, @exception, @started, @completed)
+                INSERT INTO workflow_activity_executions (id, instance_id, activity_id, activity_node_id, activity_type, activity_name, status, has_bookmarks, outcomes, exception, activity_state, started_at, completed_at)
+                VALUES (@id, @instance, @activity, @node, @type, @name, @status, @bookmarks, @outcomes, @exception, @state, @started, @completed)
                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, has_bookmarks = excluded.has_bookmarks, outcomes = excluded.outcomes,
-                    exception = excluded.exception, completed_at = excluded.completed_at
+                    exception = excluded.exception, completed_at = excluded.completed_at,
+                    activity_state = COALESCE(workflow_activity_executions.activity_state || excluded.activity_state, excluded.activity_state, workflow_activity_executions.activity_state)
                 """,
                 ("id", record.Id), ("instance", instance.Id), ("activity", record.ActivityId), ("node", record.ActivityNodeId), ("type", record.ActivityType),
                 ("name", record.ActivityName), ("status", record.Status), ("bookmarks", record.HasBookmarks), ("outcomes", record.Outcomes?.ToArray()),
-                ("exception", record.Exception is null ? null : Jsonb(record.Exception.ToJsonString())), ("started", record.StartedAt), ("completed", record.CompletedAt)));
+                ("exception", record.Exception is null ? null : Jsonb(record.Exception.ToJsonString())),
+                ("state", record.ActivityState is null ? null : Jsonb(record.ActivityState.ToJsonString())), ("started", record.StartedAt), ("completed", record.CompletedAt)));
         }
 
         if (resolveIncidents)

@@ -42,6 +42,9 @@ public sealed class ActivityExecutionRecord
 
     public JsonObject? Exception { get; set; }
 
+    /// <summary>The evaluated inputs the log persistence settings keep (Elsa's <c>activityState</c>).</summary>
+    public JsonObject? ActivityState { get; set; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset? CompletedAt { get; set; }

@@ -44,11 +44,6 @@ public sealed class WorkflowRuntime(
         {
             var definition = await definitions.FindAsync(request.DefinitionId, request.Version ?? VersionOptions.Published, ct)
                              ?? throw new WorkflowNotFoundException($"No {(request.Version ?? VersionOptions.Published).Kind.ToLowerInvariant()} version of workflow definition '{request.DefinitionId}'.");
-            if (definition.Root.Start is null)
-            {
-                throw new DefinitionValidationException($"workflow definition {definition.Id}", [new DefinitionError("root.activities", null, "The workflow has no activities to run.")]);
-            }
-
             found.Add(definition);
         }
 

@@ -6,63 +6,100 @@ namespace CaseFlow.Workflows.Runtime;
 internal sealed partial class WorkflowStep
 {
     /// <summary>Records the visit of an activity — executed (its outcomes) or skipped (no outcomes) — on its outbound connections.</summary>
-    private void Visit(string activityId, IReadOnlyList<string> outcomes)
+    private void Visit(string activityId, IReadOnlyList<string> outcomes, string tag)
     {
         foreach (var connection in Flow.OutboundOf(activityId))
         {
-            var followed = outcomes.Contains(connection.SourcePort);
-            if (Flow.IsBackward(connection))
+            var followed = connection.SourcePort == Sequence.AnyOutcome ? outcomes.Count > 0 : outcomes.Contains(connection.SourcePort);
+            if (Flow.IsBackward(connection) && MergeModes.Of(Flow.Find(connection.TargetId)!) != MergeMode.Converge)
             {
                 // Re-entering a loop: the target runs again whatever its other inbound connections say.
                 if (followed)
                 {
-                    queue.AddLast(connection.TargetId);
+                    queue.AddLast(Pack(connection.TargetId, tag));
                 }
 
                 continue;
             }
 
-            if (!State.Marks.TryGetValue(connection.Key, out var marks))
+            var key = MarkKey(connection, tag);
+            if (!State.Marks.TryGetValue(key, out var marks))
             {
-                State.Marks[connection.Key] = marks = [];
+                State.Marks[key] = marks = [];
             }
 
             marks.Add(followed);
-            Evaluate(connection.TargetId);
+            Evaluate(connection.TargetId, tag);
         }
     }
 
     /// <summary>Decides whether an activity whose inbound connection was just visited runs, waits, or is skipped.</summary>
-    private void Evaluate(string targetId)
+    private void Evaluate(string targetId, string tag)
     {
         var node = Flow.Find(targetId)!;
-        var inbound = Flow.ForwardInboundOf(targetId).Select(c => c.Key).ToList();
-        if (node.Type == FlowJoin.TypeName && FlowJoin.IsWaitAny(node))
+        var mode = MergeModes.Of(node);
+        // Converge counts loop connections too (they carry marks instead of re-entering: see Visit).
+        var inbound = (mode == MergeMode.Converge ? Flow.InboundOf(targetId) : Flow.ForwardInboundOf(targetId)).Select(c => MarkKey(c, tag)).ToList();
+        switch (mode)
         {
-            EvaluateWaitAny(targetId, inbound);
-            return;
+            case MergeMode.Race:
+                EvaluateWaitAny(targetId, inbound, tag);
+                return;
+            case MergeMode.Cascade:
+                EvaluateCascade(targetId, inbound, tag);
+                return;
         }
 
-        // Implicit join (any activity) and WaitAll join: wait until every forward inbound connection was visited.
+        // Stream, Merge, Converge: wait until every inbound connection counted was visited.
         if (!inbound.All(HasMark))
         {
             return;
         }
 
         var heads = inbound.Select(Consume).ToList();
-        if (heads.Any(followed => followed))
+        if (mode == MergeMode.Stream ? heads.Any(followed => followed) : heads.All(followed => followed))
         {
-            queue.AddLast(targetId);
+            queue.AddLast(Pack(targetId, tag));
         }
         else
         {
-            Visit(targetId, []);
+            Visit(targetId, [], tag);
         }
     }
 
-    private void EvaluateWaitAny(string joinId, List<string> inbound)
+    private void EvaluateCascade(string targetId, List<string> inbound, string tag)
     {
-        if (State.JoinOwed.TryGetValue(joinId, out var owed))
+        var roundKey = Pack(targetId, tag);
+        if (!State.Cascades.TryGetValue(roundKey, out var round))
+        {
+            State.Cascades[roundKey] = round = new CascadeRound();
+        }
+
+        foreach (var key in inbound.Where(HasMark).ToList())
+        {
+            if (Consume(key))
+            {
+                queue.AddLast(Pack(targetId, tag));
+                round.Ran = true;
+            }
+
+            round.Visited.Add(key);
+        }
+
+        if (inbound.All(round.Visited.Contains))
+        {
+            State.Cascades.Remove(roundKey);
+            if (!round.Ran)
+            {
+                Visit(targetId, [], tag);
+            }
+        }
+    }
+
+    private void EvaluateWaitAny(string joinId, List<string> inbound, string tag)
+    {
+        var owedKey = Pack(joinId, tag);
+        if (State.JoinOwed.TryGetValue(owedKey, out var owed))
         {
             // The join already fired in this round: absorb the late (cancelled or skipped) branches.
             foreach (var key in owed.Where(HasMark).ToList())
@@ -73,7 +110,7 @@ internal sealed partial class WorkflowStep
 
             if (owed.Count == 0)
             {
-                State.JoinOwed.Remove(joinId);
+                State.JoinOwed.Remove(owedKey);
             }
 
             return;
@@ -90,11 +127,11 @@ internal sealed partial class WorkflowStep
             var stillOwed = inbound.Except(arrived).ToList();
             if (stillOwed.Count > 0)
             {
-                State.JoinOwed[joinId] = stillOwed;
+                State.JoinOwed[owedKey] = stillOwed;
             }
 
-            queue.AddLast(joinId);
-            CancelBranchesLeadingTo(joinId);
+            queue.AddLast(Pack(joinId, tag));
+            CancelBranchesLeadingTo(joinId, tag);
             return;
         }
 
@@ -105,31 +142,44 @@ internal sealed partial class WorkflowStep
                 Consume(key);
             }
 
-            Visit(joinId, []);
+            Visit(joinId, [], tag);
         }
     }
 
     /// <summary>WaitAny: the other branches into the join stop — waiting activities are cancelled, scheduled ones dropped.</summary>
-    private void CancelBranchesLeadingTo(string joinId)
+    private void CancelBranchesLeadingTo(string joinId, string tag)
     {
         var ancestors = Flow.ForwardAncestorsOf(joinId);
-        foreach (var active in State.Active.Where(a => ancestors.Contains(a.ActivityId) && a.Status == ActivityStatus.Running).ToList())
+        foreach (var active in State.Active.Where(a => ancestors.Contains(a.ActivityId) && a.Tag == tag && a.Status == ActivityStatus.Running).ToList())
         {
             CancelActivity(active);
-            Visit(active.ActivityId, []);
+            Visit(active.ActivityId, [], tag);
         }
 
         for (var item = queue.First; item is not null;)
         {
             var next = item.Next;
-            if (ancestors.Contains(item.Value))
+            var (id, itemTag) = Unpack(item.Value);
+            if (itemTag == tag && ancestors.Contains(id))
             {
                 queue.Remove(item);
-                Visit(item.Value, []);
+                Visit(id, [], tag);
             }
 
             item = next;
         }
+    }
+
+    /// <summary>A connection's marks are kept per loop iteration, so parallel iterations of one body never mix.</summary>
+    private static string MarkKey(Definitions.Connection connection, string tag) => tag.Length == 0 ? connection.Key : $"{connection.Key}|{tag}";
+
+    /// <summary>A queue entry: the activity id, and after a '|' the loop iteration it runs in.</summary>
+    private static string Pack(string activityId, string tag) => tag.Length == 0 ? activityId : $"{activityId}|{tag}";
+
+    private static (string Id, string Tag) Unpack(string entry)
+    {
+        var bar = entry.IndexOf('|', StringComparison.Ordinal);
+        return bar < 0 ? (entry, "") : (entry[..bar], entry[(bar + 1)..]);
     }
 
     private bool HasMark(string connectionKey) => State.Marks.TryGetValue(connectionKey, out var marks) && marks.Count > 0;

@@ -35,7 +35,9 @@ internal sealed partial class WorkflowStep
         this.logger = logger;
         this.bookmarks = [.. bookmarks];
         queue = new LinkedList<string>(instance.State.Scheduled);
-        scope = new ExpressionScope(instance.State.Variables, instance.State.Input, instance.Id, instance.DefinitionId, () => instance.CorrelationId);
+        scope = new ExpressionScope(instance.State.Variables, instance.State.Input, instance.Id, instance.DefinitionId, () => instance.CorrelationId,
+            definition.Variables.ToDictionary(v => v.Name, v => (v.TypeName, v.IsArray)), definition.Inputs,
+            definition.Variables.GroupBy(v => v.Id).ToDictionary(g => g.Key, g => g.First().Name));
     }
 
     public StepChanges Changes { get; } = new();
@@ -72,6 +74,12 @@ internal sealed partial class WorkflowStep
                      ?? throw new BookmarkNotFoundException(instance.Id, bookmark.Id);
         var node = Flow.Find(active.ActivityId)!;
         instance.SubStatus = WorkflowSubStatus.Executing;
+        if (State.Loops.ContainsKey(active.ActivityInstanceId))
+        {
+            // A loop waits on its iterations, never on a bookmark of its own.
+            throw new BookmarkNotFoundException(instance.Id, bookmark.Id);
+        }
+
         State.Active.Remove(active);
         foreach (var sibling in bookmarks.Where(b => b.ActivityInstanceId == active.ActivityInstanceId).ToList())
         {
@@ -88,12 +96,16 @@ internal sealed partial class WorkflowStep
         }
         catch (Exception ex) when (IsActivityFault(ex))
         {
+            KeepInputs(record, context);
+            MergeBack(context, active.Tag);
             Fault(node, active, record, ex);
             Settle();
             return;
         }
 
+        MergeBack(context, active.Tag);
         await ApplyAsync(node, active, record, context, result);
+        CompleteIterations();
         await RunAsync();
     }
 
@@ -116,7 +128,7 @@ internal sealed partial class WorkflowStep
         foreach (var active in faulted)
         {
             State.Active.Remove(active);
-            queue.AddFirst(active.ActivityId);
+            queue.AddFirst(Pack(active.ActivityId, active.Tag));
         }
 
         instance.Status = WorkflowStatus.Running;
@@ -129,9 +141,10 @@ internal sealed partial class WorkflowStep
     {
         while (queue.Count > 0 && !instance.IsFinished)
         {
-            var activityId = queue.First!.Value;
+            var (activityId, tag) = Unpack(queue.First!.Value);
             queue.RemoveFirst();
-            await ExecuteAsync(Flow.Find(activityId)!);
+            await ExecuteAsync(Flow.Find(activityId)!, tag);
+            CompleteIterations();
         }
 
         Settle();
@@ -155,7 +168,7 @@ internal sealed partial class WorkflowStep
         }
     }
 
-    private async Task ExecuteAsync(ActivityNode node)
+    private async Task ExecuteAsync(ActivityNode node, string tag)
     {
         var active = new ActiveActivity
         {
@@ -163,26 +176,48 @@ internal sealed partial class WorkflowStep
             ActivityId = node.Id,
             ActivityType = node.Type,
             StartedAt = Now,
+            Tag = tag,
         };
         var record = RecordFor(node, active);
         Journal(node, active, "Started", null, null);
         var context = ContextFor(node, active, null);
+        var handler = registry.Get(node.Type);
         ActivityResult result;
         try
         {
-            result = await registry.Get(node.Type).ExecuteAsync(context);
+            if (handler is ILoopHandler loop)
+            {
+                var items = ForEach.ItemsOf(context);
+                KeepInputs(record, context);
+                MergeBack(context, tag);
+                if (items.Count > 0)
+                {
+                    StartLoop(node, active, record, items, loop.Parallel);
+                    return;
+                }
+
+                result = ActivityResult.Done;
+            }
+            else
+            {
+                result = await handler.ExecuteAsync(context);
+            }
         }
         catch (Exception ex) when (IsActivityFault(ex))
         {
+            KeepInputs(record, context);
+            MergeBack(context, tag);
             Fault(node, active, record, ex);
             return;
         }
 
+        MergeBack(context, tag);
         await ApplyAsync(node, active, record, context, result);
     }
 
     private Task ApplyAsync(ActivityNode node, ActiveActivity active, ActivityExecutionRecord record, ActivityContext context, ActivityResult result)
     {
+        KeepInputs(record, context);
         switch (result)
         {
             case ActivityResult.Completed completed:
@@ -191,7 +226,7 @@ internal sealed partial class WorkflowStep
                 record.CompletedAt = Now;
                 record.HasBookmarks = false;
                 Journal(node, active, "Completed", completed.Outcomes, context.JournalMessage);
-                OnCompleted(node, completed.Outcomes);
+                OnCompleted(node, completed.Outcomes, active.Tag);
                 break;
             case ActivityResult.Blocked blocked:
                 record.HasBookmarks = true;
@@ -212,8 +247,15 @@ internal sealed partial class WorkflowStep
         return Task.CompletedTask;
     }
 
-    private void OnCompleted(ActivityNode node, IReadOnlyList<string> outcomes)
+    private void OnCompleted(ActivityNode node, IReadOnlyList<string> outcomes, string tag)
     {
+        if (registry.Get(node.Type).Descriptor.IsTerminal && tag.Length > 0)
+        {
+            // A terminal node inside a loop's body completes that iteration, not the workflow (Elsa completes the body's flowchart).
+            CancelIteration(tag);
+            return;
+        }
+
         if (registry.Get(node.Type).Descriptor.IsTerminal)
         {
             foreach (var active in State.Active.ToList())
@@ -224,11 +266,14 @@ internal sealed partial class WorkflowStep
             queue.Clear();
             State.Marks.Clear();
             State.JoinOwed.Clear();
+            State.Cascades.Clear();
+            State.Loops.Clear();
+            State.Iterations.Clear();
             Finish(WorkflowSubStatus.Finished);
             return;
         }
 
-        Visit(node.Id, outcomes);
+        Visit(node.Id, outcomes, tag);
     }
 
     private void Finish(string subStatus)
@@ -239,81 +284,9 @@ internal sealed partial class WorkflowStep
         Changes.Effects.Add(new InstanceFinished(subStatus));
     }
 
-    private void Fault(ActivityNode node, ActiveActivity active, ActivityExecutionRecord record, Exception ex)
-    {
-        var exception = new JsonObject { ["type"] = ex.GetType().FullName, ["message"] = ex.Message };
-        logger.LogWarning("Activity {ActivityId} ({ActivityType}) of instance {InstanceId} faulted: {Message}", node.Id, node.Type, instance.Id, ex.Message);
-        record.Status = ActivityStatus.Faulted;
-        record.Exception = exception;
-        record.CompletedAt = Now;
-        active.Status = ActivityStatus.Faulted;
-        State.Active.Add(active);
-        Journal(node, active, "Faulted", null, ex.Message);
-        Changes.Incidents.Add(new Incident(NewId(), node.Id, node.NodeId, node.Type, ex.Message, exception, Now));
-        Changes.Effects.Add(new InstanceFaulted(node.Id, ex.Message));
-        instance.IncidentCount++;
-        instance.Status = WorkflowStatus.Finished;
-        instance.SubStatus = WorkflowSubStatus.Faulted;
-        instance.FinishedAt = Now;
-    }
-
-    private void CancelActivity(ActiveActivity active)
-    {
-        State.Active.Remove(active);
-        foreach (var bookmark in bookmarks.Where(b => b.ActivityInstanceId == active.ActivityInstanceId).ToList())
-        {
-            RemoveBookmark(bookmark, resumed: false, null);
-        }
-
-        var node = Flow.Find(active.ActivityId)!;
-        var record = RecordFor(node, active);
-        record.Status = ActivityStatus.Canceled;
-        record.CompletedAt = Now;
-        Journal(node, active, "Cancelled", null, null);
-    }
-
-    private void RemoveBookmark(StoredBookmark bookmark, bool resumed, JsonObject? input)
-    {
-        bookmarks.Remove(bookmark);
-        if (Changes.NewBookmarks.Remove(bookmark))
-        {
-            // Created and gone within one step: nothing to store, nothing for effect handlers to open and close.
-            Changes.Effects.RemoveAll(e => e is BookmarkCreated created && created.Bookmark.Id == bookmark.Id);
-            return;
-        }
-
-        Changes.RemovedBookmarks.Add(bookmark);
-        Changes.Effects.Add(new BookmarkRemoved(bookmark, resumed, input));
-    }
+    private void KeepInputs(ActivityExecutionRecord record, ActivityContext context) =>
+        record.ActivityState = LogPersistence.Persistable(definition.Document, context.Node, context.EvaluatedInputs, context.Scope);
 
     private ActivityContext ContextFor(ActivityNode node, ActiveActivity active, JsonObject? resumeInput) =>
-        new(node, active, scope, clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput);
-
-    private ActivityExecutionRecord RecordFor(ActivityNode node, ActiveActivity active)
-    {
-        if (!Changes.Executions.TryGetValue(active.ActivityInstanceId, out var record))
-        {
-            record = new ActivityExecutionRecord
-            {
-                Id = active.ActivityInstanceId,
-                ActivityId = node.Id,
-                ActivityNodeId = node.NodeId,
-                ActivityType = node.Type,
-                ActivityName = node.Name,
-                StartedAt = active.StartedAt,
-                HasBookmarks = bookmarks.Any(b => b.ActivityInstanceId == active.ActivityInstanceId),
-            };
-            Changes.Executions[active.ActivityInstanceId] = record;
-        }
-
-        return record;
-    }
-
-    private void Journal(ActivityNode node, ActiveActivity active, string eventName, IReadOnlyList<string>? outcomes, string? message) =>
-        Changes.Journal.Add(new JournalEntry(node.Id, node.NodeId, active.ActivityInstanceId, node.Type, eventName, outcomes, message, Now));
-
-    // Faults of the activity (bad input, a script error) fault the instance; a refused resume input aborts the step.
-    private static bool IsActivityFault(Exception ex) => ex is not (ResumeRejectedException or BookmarkNotFoundException or OperationCanceledException or OutOfMemoryException);
-
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
+        new(node, active, ScopeFor(active.Tag), clock, Changes.Effects.Add, value => instance.CorrelationId = value, resumeInput, value => instance.Name = value, State.Output);
 }

@@ -93,9 +93,9 @@ public class DefinitionEndpointsTests(ElsaApiFixture fixture) : IClassFixture<El
     }
 
     [Fact]
-    public async Task A_sequence_root_is_refused_with_a_message_saying_to_draw_a_flowchart()
+    public async Task A_root_other_than_flowchart_or_sequence_is_refused_with_a_message_saying_to_draw_a_flowchart()
     {
-        var model = new JsonObject { ["name"] = "seq", ["root"] = new JsonObject { ["id"] = "seq1", ["type"] = "Elsa.Sequence", ["version"] = 1 } };
+        var model = new JsonObject { ["name"] = "par", ["root"] = new JsonObject { ["id"] = "par1", ["type"] = "Elsa.Parallel", ["version"] = 1 } };
 
         var reply = await fixture.Admin.PostJsonAsync("/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = false });
 

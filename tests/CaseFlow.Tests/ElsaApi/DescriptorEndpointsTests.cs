@@ -42,7 +42,10 @@ public class DescriptorEndpointsTests(ElsaApiFixture fixture) : IClassFixture<El
                 Assert.All(InputFields, f => Assert.True(input.ContainsKey(f), $"{item["typeName"]}.{input["name"]}.{f}"));
             }
 
-            Assert.All(item["ports"]!.AsArray(), p => Assert.Equal("Flow", p!["type"]!.GetValue<string>()));
+            // Outcome ports are Flow; a loop's body is Elsa's Embedded port (the Studio edits it as a nested diagram).
+            Assert.All(item["ports"]!.AsArray(), p => Assert.Equal(
+                p!["name"]!.GetValue<string>() == "Body" && item["typeName"]!.GetValue<string>().EndsWith("ForEach", StringComparison.Ordinal) ? "Embedded" : "Flow",
+                p["type"]!.GetValue<string>()));
         }
     }
 

@@ -44,8 +44,8 @@ public class ValidationTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixt
             "say", "Liquid does not compile"
         },
         {
-            "a sequence root",
-            new JsonObject { ["definitionId"] = "seq", ["root"] = new JsonObject { ["type"] = "Elsa.Sequence", ["id"] = "s" } },
+            "a parallel root",
+            new JsonObject { ["definitionId"] = "par", ["root"] = new JsonObject { ["type"] = "Elsa.Parallel", ["id"] = "p" } },
             "", "Elsa.Flowchart"
         },
     };

@@ -19,7 +19,7 @@ public sealed class SetVariable : IActivityHandler
     {
         var name = VariableName(context.Node.Json["variable"])
                    ?? throw new ExpressionException($"SetVariable '{context.Node.Id}' names no variable.");
-        context.Scope.Variables[name] = JsonClr.ToNode(context.Evaluate("value"));
+        context.Scope.SetVariable(name, context.Evaluate("value"));
         return ValueTask.FromResult(ActivityResult.Done);
     }
 

@@ -53,7 +53,7 @@ internal static class List
         };
         if (!summary)
         {
-            record["activityState"] = new JsonObject();
+            record["activityState"] = r.ActivityState?.DeepClone() ?? new JsonObject();
             record["outputs"] = new JsonObject();
             record["properties"] = new JsonObject();
             record["payload"] = new JsonObject { ["outcomes"] = new JsonArray([.. (r.Outcomes ?? []).Select(o => (JsonNode)o)]) };

@@ -37,8 +37,18 @@ internal sealed class VariableEditor(NpgsqlDataSource db, DefinitionStore defini
         }
 
         var declared = (await definitions.FindByIdAsync(versionId, ct))?.Variables ?? [];
-        var name = declared.FirstOrDefault(v => v.Id == variableId || v.Name == variableId)?.Name
-                   ?? throw new ArgumentException($"The definition declares no variable '{variableId}'.");
+        var variable = declared.FirstOrDefault(v => v.Id == variableId || v.Name == variableId)
+                       ?? throw new ArgumentException($"The definition declares no variable '{variableId}'.");
+        var name = variable.Name;
+        try
+        {
+            value = Expressions.TypedValues.Convert(value, variable.TypeName, variable.IsArray);
+        }
+        catch (Expressions.ExpressionException ex)
+        {
+            throw new ArgumentException(ex.Message, ex);
+        }
+
         await using var update = new NpgsqlCommand(
             "UPDATE workflow_instances SET state = jsonb_set(state, ARRAY['variables', @name], @value, true), updated_at = @now WHERE id = @id", connection, transaction);
         update.Parameters.AddWithValue("id", instanceId);

@@ -46,14 +46,16 @@ internal static class ActivityDescriptors
         ["attributes"] = new JsonArray(),
         ["inputs"] = new JsonArray([.. d.Inputs.Select((input, order) => (JsonNode)InputJson.Describe(input, order, configuration, sources))]),
         ["outputs"] = new JsonArray(),
-        ["ports"] = new JsonArray([.. (d.HasDynamicPorts ? [] : d.Ports).Select(p => (JsonNode)Port(p))]),
+        ["ports"] = new JsonArray([
+            .. (d.EmbeddedPorts ?? []).Select(p => (JsonNode)Port(p, "Embedded")),
+            .. (d.HasDynamicPorts ? [] : d.Ports).Select(p => (JsonNode)Port(p))]),
     };
 
-    private static JsonObject Port(string name) => new()
+    private static JsonObject Port(string name, string type = "Flow") => new()
     {
         ["name"] = name,
         ["displayName"] = name,
-        ["type"] = "Flow",
+        ["type"] = type,
         ["isBrowsable"] = true,
     };
 

@@ -21,9 +21,12 @@ internal static class StrategyDescriptors
         api.MapGet("/descriptors/workflow-activation-strategies", () => List(new Strategy(
             "Elsa.Workflows.Runtime.ActivationValidators.AllowAlwaysStrategy", "Sempre",
             "Ogni avvio crea una nuova istanza del procedimento."))).WithName("ElsaListActivationStrategies");
-        api.MapGet("/descriptors/log-persistence-strategies", () => List(new Strategy(
-            "Elsa.Workflows.LogPersistence.Strategies.Include", "Includi",
-            "CaseFlow registra sempre nel giornale ogni attività avviata, completata o in errore."))).WithName("ElsaListLogPersistenceStrategies");
+        // Honoured for the inputs kept in each activity execution's state; the journal always records every activity.
+        api.MapGet("/descriptors/log-persistence-strategies", () => List(
+            new Strategy("Elsa.Workflows.LogPersistence.Strategies.Exclude, Elsa.Workflows.Core", "Escludi", "Gli input valutati non sono conservati nel registro dell'attività."),
+            new Strategy("Elsa.Workflows.LogPersistence.Strategies.Include, Elsa.Workflows.Core", "Includi", "Gli input valutati sono conservati nel registro dell'attività."),
+            new Strategy("Elsa.Workflows.LogPersistence.Strategies.Inherit, Elsa.Workflows.Core", "Eredita", "Come l'attività o il procedimento che la contiene (in ultima istanza: includi).")))
+            .WithName("ElsaListLogPersistenceStrategies");
         api.MapGet("/descriptors/incident-strategies", () => List(new Strategy(
             "Elsa.Workflows.IncidentStrategies.FaultStrategy", "Errore",
             "Un'attività in errore mette l'istanza in stato Faulted finché non viene ritentata."))).WithName("ElsaListIncidentStrategies");

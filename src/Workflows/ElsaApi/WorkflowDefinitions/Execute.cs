@@ -17,12 +17,36 @@ namespace CaseFlow.Workflows.ElsaApi.WorkflowDefinitions;
 /// </summary>
 internal static class Execute
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapPost("/workflow-definitions/{definitionId}/execute", Handle).WithName("ElsaExecuteWorkflowDefinition");
+        // Elsa serves GET too (input as ?input=<json>, like its resume by token), so a link or a browser can run a workflow.
+        api.MapGet("/workflow-definitions/{definitionId}/execute", HandleGet).WithName("ElsaExecuteWorkflowDefinitionGet");
+    }
 
     internal sealed record Request(string? CorrelationId, string? TriggerActivityId, string? VersionOptions, JsonObject? Input, string? Name);
 
     internal sealed record Response(JsonObject WorkflowState);
+
+    private static async Task<IResult> HandleGet(
+        string definitionId, string? correlationId, string? triggerActivityId, string? versionOptions, string? input, string? name,
+        HttpContext http, WorkflowRuntime runtime, InstanceReader reader, CancellationToken ct)
+    {
+        JsonObject? parsed = null;
+        if (!string.IsNullOrWhiteSpace(input))
+        {
+            try
+            {
+                parsed = JsonNode.Parse(input) as JsonObject ?? throw new System.Text.Json.JsonException("not an object");
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Problems.Validation("input", "The input must be a JSON object.");
+            }
+        }
+
+        return await Handle(definitionId, new Request(correlationId, triggerActivityId, versionOptions, parsed, name), http, runtime, reader, ct);
+    }
 
     private static async Task<IResult> Handle(string definitionId, Request? request, HttpContext http, WorkflowRuntime runtime, InstanceReader reader, CancellationToken ct)
     {
