@@ -141,6 +141,19 @@ public sealed partial record Term
         _ => ExactText(Duration),
     };
 
+    /// <summary>The same in English: "30 days", "5 working days", "3 months", "1 year and 6 months".</summary>
+    public string ToEnglish() => Kind switch
+    {
+        TermKind.CalendarDays => Days == 1 ? "1 day" : $"{Days} days",
+        TermKind.WorkingDays => Days == 1 ? "1 working day" : $"{Days} working days",
+        TermKind.Months => string.Join(" and ", new[]
+        {
+            (Months / 12) switch { 0 => null, 1 => "1 year", var y => $"{y} years" },
+            (Months % 12) switch { 0 => null, 1 => "1 month", var m => $"{m} months" },
+        }.OfType<string>()),
+        _ => ExactText(Duration),
+    };
+
     private static string ExactText(TimeSpan duration)
     {
         var hours = (long)duration.TotalHours;

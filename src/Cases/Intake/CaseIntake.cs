@@ -13,7 +13,7 @@ namespace CaseFlow.Cases.Intake;
 /// also registers the application in the agency's protocol and writes the case rows (<see cref="StartWorkflow.OnCreated"/>).
 /// </summary>
 public sealed class CaseIntake(
-    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
+    IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, NoticeOfStart notice, CitizenMessages messages,
     TimeProvider clock, DeadlineSchedule deadlines,
     Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
@@ -108,7 +108,6 @@ public sealed class CaseIntake(
             var procedureRowId = Guid.CreateVersion7();
             var dueAt = caseClock.DueAt(receivedAt, procedure.Sheet.Term, procedure.Sheet.Agency);
             var first = i == 0;
-            var last = i == procedures.Count - 1;
             requests.Add(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title,
                 OnCreated: async (connection, transaction, instanceId) =>
                 {
@@ -124,13 +123,10 @@ public sealed class CaseIntake(
 
                     await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
                     await deadlines.ProcedureAsync(connection, transaction, caseId, procedureRowId, procedure.Sheet.Office, dueAt, ct);
-                    if (last)
+                    if (first)
                     {
-                        // One notice of start (art. 8) per intake: a bundle's notice lists all its procedures.
-                        var text = string.Join(" ", procedures.Select((p, n) =>
-                            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
-                        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
-                            [], $"case-received:{caseId}", now, null, ct);
+                        // One notice of start (art. 8) per intake, listing all its procedures, queued before any step runs.
+                        await notice.SendAsync(connection, transaction, caseId, procedures, receivedAt, now, ct);
                     }
                 }));
             started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, "", dueAt, "open"));

@@ -33,6 +33,7 @@ public static class SampleModels
         ["protocol_number"] = ProtocolNumber,
         ["application_date"] = "2026-11-23",
         ["tracking_url"] = TrackingUrl,
+        ["tracking_page_url"] = TrackingUrl,
         ["desk_name"] = "Sportello polifunzionale del Comune di Limbiate",
         ["procedures"] = new JsonArray(
             Procedure("Contributo per l'affitto", "Ufficio Servizi sociali – Comune di Limbiate", "dott.ssa Anna Bianchi", "2026-12-23", true),
@@ -46,7 +47,14 @@ public static class SampleModels
         ["officer"] = officer,
         ["due_date"] = due,
         ["silence_assent"] = silenceAssent,
-        ["substitute_authority"] = "il Segretario generale del Comune di Limbiate",
+        ["agency"] = office.Split(" – ")[^1],
+        ["substitute_authority"] = "Il Segretario generale del Comune di Limbiate",
+        ["substitute_authority_to"] = "al Segretario generale del Comune di Limbiate",
+        ["term_text"] = new JsonObject { ["it"] = "30 giorni", ["en"] = "30 days" },
+        ["substitute_term_text"] = new JsonObject { ["it"] = "15 giorni", ["en"] = "15 days" },
+        ["delay_indemnity"] = !silenceAssent,
+        ["indemnity_claim_by"] = "2027-03-13",
+        ["office_email"] = "ufficio@comune.example.it",
     };
 
     private static JsonObject Specific(string template) => template switch
