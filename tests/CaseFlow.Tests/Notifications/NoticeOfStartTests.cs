@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Cases.Procedures;
 using CaseFlow.Tests.Cases;
@@ -74,6 +75,34 @@ public class NoticeOfStartTests
         var later = await DeliveredAsync(host, desk, caseId);
         Assert.Equal(2, later.Count);
         Assert.Equal("step-advanced", await desk.ScalarAsync<string>("SELECT template FROM outbox_messages ORDER BY created_at DESC LIMIT 1"));
+    }
+
+    [Fact]
+    public async Task A_bundle_sends_one_notice_listing_each_procedure_with_its_own_rule_for_silence_and_no_step_messages()
+    {
+        await using var host = await NotificationsHost.StartAsync();
+        var desk = new CaseDesk(host.App);
+        var response = await (await desk.FrontDesk).PostAsJsonAsync("/api/bundles", new
+        {
+            citizen = CaseDesk.Citizen(),
+            channel = "desk",
+            procedures = new object[] { new { procedureId = "cambio-residenza" }, new { procedureId = "mensa-scolastica", formData = new { richiestaRiduzione = false } } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var caseId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
+
+        var notice = Assert.Single(await DeliveredAsync(host, desk, caseId));
+
+        var sections = notice.TextBody!.Split("== ");
+        Assert.Equal(3, sections.Length);
+        Assert.StartsWith("Cambio di residenza (dichiarazione anagrafica) ==", sections[1], StringComparison.Ordinal);
+        Assert.Contains("Ufficio competente: Ufficio Anagrafe – Comune di Limbiate", sections[1], StringComparison.Ordinal);
+        Assert.Contains("(45 giorni dalla presentazione della domanda)", sections[1], StringComparison.Ordinal);
+        Assert.Contains("la domanda si intende accolta (silenzio-assenso", sections[1], StringComparison.Ordinal);
+        Assert.StartsWith("Iscrizione al servizio di mensa scolastica ==", sections[2], StringComparison.Ordinal);
+        Assert.Contains("Ufficio competente: Servizi Scolastici – Comune di Limbiate", sections[2], StringComparison.Ordinal);
+        Assert.Contains("il silenzio non vale accoglimento", sections[2], StringComparison.Ordinal);
+        Assert.Equal(1, await desk.ScalarAsync<long>("SELECT count(*) FROM outbox_messages"));
     }
 
     [Fact]
