@@ -36,18 +36,18 @@ public static class SampleModels
         ["tracking_page_url"] = TrackingUrl,
         ["desk_name"] = "Sportello polifunzionale del Comune di Limbiate",
         ["procedures"] = new JsonArray(
-            Procedure("Contributo per l'affitto", "Ufficio Servizi sociali – Comune di Limbiate", "dott.ssa Anna Bianchi", "2026-12-23", true),
-            Procedure("Invalidità civile", "INPS – Sede di Monza", "dott. Luca Verdi", "2027-02-21", false)),
+            Procedure("Contributo per l'affitto", "Comune di Limbiate", "Ufficio Servizi sociali – Comune di Limbiate", "dott.ssa Anna Bianchi", "2026-12-23", true),
+            Procedure("Invalidità civile", "INPS", "INPS – Sede di Monza", "dott. Luca Verdi", "2027-02-21", false)),
     };
 
-    private static JsonObject Procedure(string name, string office, string officer, string due, bool silenceAssent) => new()
+    private static JsonObject Procedure(string name, string agency, string office, string officer, string due, bool silenceAssent) => new()
     {
         ["name"] = name,
         ["office"] = office,
         ["officer"] = officer,
         ["due_date"] = due,
         ["silence_assent"] = silenceAssent,
-        ["agency"] = office.Split(" – ")[^1],
+        ["agency"] = agency,
         ["substitute_authority"] = "Il Segretario generale del Comune di Limbiate",
         ["substitute_authority_to"] = "al Segretario generale del Comune di Limbiate",
         ["term_text"] = new JsonObject { ["it"] = "30 giorni", ["en"] = "30 days" },
