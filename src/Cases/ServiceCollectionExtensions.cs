@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaseSignals>();
         services.AddSingleton<ClockSignals>();
         services.AddSingleton<CitizenMessages>();
+        services.AddSingleton<NoticeOfStart>();
         services.TryAddSingleton<ICitizenMailer, OutboxCitizenMailer>();
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();

@@ -2,7 +2,11 @@ using static CaseFlow.Terms.ItalianText;
 
 namespace CaseFlow.Terms;
 
-/// <summary>The running count of a day term: the unrolled last day, moved by each event in date order.</summary>
+/// <summary>
+/// The running count of a day or month term: the unrolled last day, moved by each event in date order. A month term
+/// is a calendar-day term whose unrolled end comes from the calendar (art. 2963 c.c.): stops move it by their
+/// calendar days, and the last day rolls over, exactly as for <c>P30D</c>.
+/// </summary>
 internal sealed class DayClock
 {
     private readonly Term term;
@@ -46,7 +50,7 @@ internal sealed class DayClock
     {
         var due = end;
         // Art. 2963 c.c. by analogy: only the last day rolls over; working-day terms always end on a working day.
-        while (term.Kind == TermKind.CalendarDays && calendar.MovesDeadline(due, out var move))
+        while (RollsOver && calendar.MovesDeadline(due, out var move))
         {
             moves.Add(move);
             due = due.AddDays(1);
@@ -170,8 +174,16 @@ internal sealed class DayClock
         }
     }
 
-    private DateOnly CountFrom(DateOnly start) =>
-        term.Kind == TermKind.WorkingDays ? AddWorkingDays(start, term.Days) : start.AddDays(term.Days);
+    private bool RollsOver => term.Kind is TermKind.CalendarDays or TermKind.Months;
+
+    // DateOnly.AddMonths keeps the day of the month or, when the month is shorter, takes its last day: 31 Jan + 1
+    // month is 28 (or 29) Feb, as art. 2963 c.c. says.
+    private DateOnly CountFrom(DateOnly start) => term.Kind switch
+    {
+        TermKind.WorkingDays => AddWorkingDays(start, term.Days),
+        TermKind.Months => start.AddMonths(term.Months),
+        _ => start.AddDays(term.Days),
+    };
 
     /// <summary>The <paramref name="count"/>th working day after <paramref name="from"/>, noting the weekday holidays skipped.</summary>
     private DateOnly AddWorkingDays(DateOnly from, int count)
@@ -195,7 +207,7 @@ internal sealed class DayClock
 
     private DateOnly Rolled(DateOnly day)
     {
-        while (term.Kind == TermKind.CalendarDays && calendar.MovesDeadline(day, out _))
+        while (RollsOver && calendar.MovesDeadline(day, out _))
         {
             day = day.AddDays(1);
         }

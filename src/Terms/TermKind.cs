@@ -9,6 +9,12 @@ public enum TermKind
     /// <summary>Working days (<c>5WD</c>): only Monday–Friday that are not holidays count.</summary>
     WorkingDays,
 
+    /// <summary>
+    /// Calendar months (<c>P3M</c>; a year, <c>P1Y</c>, is 12): art. 2963 c.c., the term ends on the day of the last
+    /// month matching the receipt day, or that month's last day when it has no such day; the last day rolls over.
+    /// </summary>
+    Months,
+
     /// <summary>An exact duration with a time part (<c>PT2M</c>), for demos and tests: no rollover.</summary>
     Exact,
 }

@@ -13,7 +13,8 @@ namespace CaseFlow.Cases.Intake;
 /// registrations, case rows, clocks, the notice of start and the instances' first steps) is one unit of work.
 /// </summary>
 public sealed class CaseIntake(
-    NpgsqlDataSource dataSource, IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
+    NpgsqlDataSource dataSource, IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, NoticeOfStart notice,
+    CitizenMessages messages,
     TimeProvider clock, DeadlineSchedule deadlines,
     Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
@@ -125,11 +126,8 @@ public sealed class CaseIntake(
             started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, protocolNumber, dueAt, "open"));
         }
 
-        // One notice of start (art. 8) per intake, before anything the first steps send: a bundle's notice lists all its procedures.
-        var text = string.Join(" ", procedures.Select(p =>
-            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
-        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
-            [], $"case-received:{caseId}", now, null, ct);
+        // One notice of start (art. 8) per intake, listing all its procedures, queued before anything the first steps send.
+        await notice.SendAsync(connection, transaction, caseId, procedures, receivedAt, now, ct);
 
         await runtime.StartAllAsync(work, requests, ct);
         await work.CommitAsync(ct);

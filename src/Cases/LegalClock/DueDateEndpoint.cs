@@ -16,7 +16,7 @@ public static class DueDateEndpoint
             .WithName("ComputeDueDate")
             .WithSummary("Scadenza di un termine (L. 241/1990) / Due date of a legal term")
             .WithDescription(
-                "receivedAt: date or date-time (Rome time unless an offset is given). term: P30D (default), 5WD or PT2M. "
+                "receivedAt: date or date-time (Rome time unless an offset is given). term: P30D (default), 5WD, P3M / P2Y / P1Y6M (months, art. 2963 c.c.) or PT2M. "
                 + "agency: an agency id from Terms:Agencies; patronDay (MM-DD) overrides its patron saint's day. "
                 + "Repeated suspendedFrom/suspendedTo pairs (empty suspendedTo: still suspended), interruptedOn dates, "
                 + "refusalNoticeSent/observationsReceived pairs (art. 10-bis), allowMultipleSuspensions=true|false.")

@@ -1,7 +1,7 @@
 namespace CaseFlow.Cases.LegalClock;
 
 /// <summary>The answer of <c>GET /api/terms/due-date</c>.</summary>
-/// <param name="TermKind"><c>calendar-days</c>, <c>working-days</c> or <c>exact</c>.</param>
+/// <param name="TermKind"><c>calendar-days</c>, <c>working-days</c>, <c>months</c> or <c>exact</c>.</param>
 public sealed record DueDateResponse(
     DateTimeOffset ReceivedAt,
     string Term,
@@ -21,6 +21,7 @@ public sealed record DueDateResponse(
         {
             Terms.TermKind.CalendarDays => "calendar-days",
             Terms.TermKind.WorkingDays => "working-days",
+            Terms.TermKind.Months => "months",
             _ => "exact",
         },
         agency,

@@ -18,7 +18,11 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
     /// <summary>The case's own survey link: the tracking code ties the one answer to its case.</summary>
     public string SurveyUrlFor(string trackingCode) => $"{options.Value.SurveyUrl.TrimEnd('/')}/{trackingCode}";
 
+    /// <summary>The tracking API (JSON), for machines; people follow <see cref="TrackingPageUrl"/>.</summary>
     public string TrackingUrl(string trackingCode) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/track/{trackingCode}";
+
+    /// <summary>The citizen's HTML page of the case: its state, its file, and where to act online.</summary>
+    public string TrackingPageUrl(string trackingCode) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/pratiche/{trackingCode}";
 
     /// <summary>The case in the officers' API, linked from office messages.</summary>
     public string CaseUrl(Guid caseId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
@@ -45,7 +49,7 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
         }
 
         var procedures = await Db.JsonRowsAsync(c, tx, """
-            SELECT json_build_object('name', name, 'office', office, 'officer', responsible_officer, 'due_at', due_at, 'silence_assent', silence_assent)::text
+            SELECT json_build_object('name', name, 'agency', agency, 'office', office, 'officer', responsible_officer, 'due_at', due_at, 'silence_assent', silence_assent)::text
             FROM case_procedures WHERE case_id = @id AND (@ids::uuid[] IS NULL OR id = ANY(@ids::uuid[])) ORDER BY id
             """, ct, ("id", caseId), ("ids", procedureIds));
         var model = new JsonObject
@@ -54,16 +58,10 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
             ["protocol_number"] = row["protocol"]!.GetValue<string>(),
             ["application_date"] = IsoDate(row["receivedAt"]),
             ["tracking_url"] = TrackingUrl(row["tracking"]!.GetValue<string>()),
+            ["tracking_page_url"] = TrackingPageUrl(row["tracking"]!.GetValue<string>()),
             ["desk_name"] = options.Value.DeskName,
-            ["procedures"] = new JsonArray([.. procedures.Select(p => (JsonNode)new JsonObject
-            {
-                ["name"] = p["name"]!.GetValue<string>(),
-                ["office"] = directory.FindOffice(p["office"]!.GetValue<string>()) is { } office ? $"{office.Name} – {office.AgencyName}" : p["office"]!.GetValue<string>(),
-                ["officer"] = p["officer"]?.GetValue<string>() ?? directory.FindOffice(p["office"]!.GetValue<string>())?.Supervisor ?? "Il responsabile dell'ufficio",
-                ["due_date"] = IsoDate(p["due_at"]),
-                ["silence_assent"] = p["silence_assent"]!.GetValue<bool>(),
-                ["substitute_authority"] = options.Value.SubstituteAuthority,
-            })]),
+            ["procedures"] = new JsonArray([.. procedures.Select(p => (JsonNode)ProcedureModel(p["name"]!.GetValue<string>(), p["agency"]!.GetValue<string>(),
+                p["office"]!.GetValue<string>(), p["officer"]?.GetValue<string>(), IsoDate(p["due_at"]), p["silence_assent"]!.GetValue<bool>()))]),
         };
         foreach (var (key, value) in extra)
         {
@@ -88,6 +86,23 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
             logger.LogWarning(ex, "Message {Template} for case {CaseId} could not be queued", template, caseId);
             await CaseJournal.EventAsync(c, tx, caseId, null, at, "message-failed", $"Messaggio '{template}' non accodato: {ex.Message}", isPublic: false, ct);
         }
+    }
+
+    /// <summary>One entry of the shared <c>procedures</c> list: what every citizen message may say of a procedure.</summary>
+    public JsonObject ProcedureModel(string name, string agencyId, string officeId, string? officer, string dueDate, bool silenceAssent)
+    {
+        var office = directory.FindOffice(officeId);
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["agency"] = directory.FindAgency(agencyId)?.Name ?? office?.AgencyName ?? agencyId,
+            ["office"] = office is not null ? $"{office.Name} – {office.AgencyName}" : officeId,
+            ["officer"] = officer ?? office?.Supervisor ?? "Il responsabile dell'ufficio",
+            ["due_date"] = dueDate,
+            ["silence_assent"] = silenceAssent,
+            ["substitute_authority"] = options.Value.SubstituteAuthority,
+            ["substitute_authority_to"] = ItalianPreposition.To(options.Value.SubstituteAuthority),
+        };
     }
 
     public static string IsoDate(JsonNode? instant) => instant is null ? "" :

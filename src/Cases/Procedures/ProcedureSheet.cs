@@ -9,6 +9,10 @@ namespace CaseFlow.Cases.Procedures;
 /// <c>customProperties.caseflow.sheet</c> so it is versioned with the workflow and Elsa carries it untouched.
 /// </summary>
 /// <param name="MultipleSuspensions">A sector law allows more than the one suspension of art. 2 c.7 L. 241/1990.</param>
+/// <param name="DelayIndemnity">
+/// Art. 28 D.L. 69/2013 applies (procedures on application about starting or running a business): the notice of start
+/// tells the citizen of the indemnity for delay and how to claim it.
+/// </param>
 public sealed record ProcedureSheet(
     string Title,
     string? Summary,
@@ -21,7 +25,8 @@ public sealed record ProcedureSheet(
     IReadOnlyList<string> RequiredDocuments,
     string? Costs,
     IReadOnlyList<string> Channels,
-    bool MultipleSuspensions = false)
+    bool MultipleSuspensions = false,
+    bool DelayIndemnity = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -26,7 +26,7 @@ public sealed class OfficeTask : IActivityHandler
             new InputDescriptor("title", "String", "Titolo", "Che cosa deve fare l'ufficio.", UiHints.SingleLine, IsRequired: true),
             new InputDescriptor("instructions", "String", "Istruzioni", "Indicazioni per l'operatore.", UiHints.MultiLine),
             new InputDescriptor("outcomes", "String[]", "Esiti", "Gli esiti possibili; ciascuno è un'uscita dell'attività.", UiHints.DynamicOutcomes, "[\"Completato\"]"),
-            new InputDescriptor("term", "String", "Termine", "Termine del passo: P20D (giorni di calendario) o 5WD (giorni lavorativi).", UiHints.SingleLine),
+            new InputDescriptor("term", "String", "Termine", "Termine del passo: P20D (giorni di calendario), 5WD (giorni lavorativi) o P2M (mesi).", UiHints.SingleLine),
         ],
         DefaultOutcomes, Kind: "Task", HasDynamicPorts: true);
 

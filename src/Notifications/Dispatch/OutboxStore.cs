@@ -11,17 +11,22 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// <summary>Claims due rows in one short statement; <c>SKIP LOCKED</c> lets parallel dispatchers take disjoint rows.</summary>
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
+        // Sent in enqueue order (a case's notice of start before the messages its first step queued): RETURNING
+        // promises no order, so the claimed rows are sorted again.
         await using var command = dataSource.CreateCommand("""
-            UPDATE outbox_messages m
-               SET status = 'sending', claim_id = @claim, claimed_at = @now, lease_until = @leaseUntil,
-                   send_started_at = NULL, attempts = m.attempts + 1, first_attempt_at = COALESCE(m.first_attempt_at, @now), updated_at = @now
-             WHERE m.id IN (SELECT id FROM outbox_messages
-                             WHERE status IN ('pending', 'retrying') AND next_attempt_at <= @now
-                             ORDER BY next_attempt_at
-                             LIMIT @limit
-                             FOR UPDATE SKIP LOCKED)
-            RETURNING m.id, m.claim_id, m.recipient_address, m.recipient_name, m.language, m.subject, m.html_body,
-                      m.text_body, m.message_id, m.attempts, m.case_id, m.first_attempt_at
+            WITH claimed AS (
+                UPDATE outbox_messages m
+                   SET status = 'sending', claim_id = @claim, claimed_at = @now, lease_until = @leaseUntil,
+                       send_started_at = NULL, attempts = m.attempts + 1, first_attempt_at = COALESCE(m.first_attempt_at, @now), updated_at = @now
+                 WHERE m.id IN (SELECT id FROM outbox_messages
+                                 WHERE status IN ('pending', 'retrying') AND next_attempt_at <= @now
+                                 ORDER BY next_attempt_at, id
+                                 LIMIT @limit
+                                 FOR UPDATE SKIP LOCKED)
+                RETURNING m.id, m.claim_id, m.recipient_address, m.recipient_name, m.language, m.subject, m.html_body,
+                          m.text_body, m.message_id, m.attempts, m.case_id, m.first_attempt_at, m.next_attempt_at)
+            SELECT id, claim_id, recipient_address, recipient_name, language, subject, html_body, text_body, message_id, attempts, case_id, first_attempt_at
+              FROM claimed ORDER BY next_attempt_at, id
             """);
         command.Parameters.AddWithValue("claim", Guid.NewGuid());
         command.Parameters.AddWithValue("now", now);
@@ -37,7 +42,6 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetGuid(10), reader.GetFieldValue<DateTimeOffset>(11)));
         }
 
-        // Oldest first, as claimed: RETURNING does not promise an order.
         return claimed;
     }
 

@@ -33,20 +33,28 @@ public static class SampleModels
         ["protocol_number"] = ProtocolNumber,
         ["application_date"] = "2026-11-23",
         ["tracking_url"] = TrackingUrl,
+        ["tracking_page_url"] = TrackingUrl,
         ["desk_name"] = "Sportello polifunzionale del Comune di Limbiate",
         ["procedures"] = new JsonArray(
-            Procedure("Contributo per l'affitto", "Ufficio Servizi sociali – Comune di Limbiate", "dott.ssa Anna Bianchi", "2026-12-23", true),
-            Procedure("Invalidità civile", "INPS – Sede di Monza", "dott. Luca Verdi", "2027-02-21", false)),
+            Procedure("Contributo per l'affitto", "Comune di Limbiate", "Ufficio Servizi sociali – Comune di Limbiate", "dott.ssa Anna Bianchi", "2026-12-23", true),
+            Procedure("Invalidità civile", "INPS", "INPS – Sede di Monza", "dott. Luca Verdi", "2027-02-21", false)),
     };
 
-    private static JsonObject Procedure(string name, string office, string officer, string due, bool silenceAssent) => new()
+    private static JsonObject Procedure(string name, string agency, string office, string officer, string due, bool silenceAssent) => new()
     {
         ["name"] = name,
         ["office"] = office,
         ["officer"] = officer,
         ["due_date"] = due,
         ["silence_assent"] = silenceAssent,
-        ["substitute_authority"] = "il Segretario generale del Comune di Limbiate",
+        ["agency"] = agency,
+        ["substitute_authority"] = "Il Segretario generale del Comune di Limbiate",
+        ["substitute_authority_to"] = "al Segretario generale del Comune di Limbiate",
+        ["term_text"] = new JsonObject { ["it"] = "30 giorni", ["en"] = "30 days" },
+        ["substitute_term_text"] = new JsonObject { ["it"] = "15 giorni", ["en"] = "15 days" },
+        ["delay_indemnity"] = !silenceAssent,
+        ["indemnity_claim_by"] = "2027-03-13",
+        ["office_email"] = "ufficio@comune.example.it",
     };
 
     private static JsonObject Specific(string template) => template switch

@@ -39,6 +39,17 @@ public class DueDateEndpointTests(TermsFixture fixture) : IClassFixture<TermsFix
     }
 
     [Fact]
+    public async Task A_term_in_years_and_months_is_answered_as_months_in_canonical_form()
+    {
+        var (status, body, _) = await GetAsync("/api/terms/due-date?receivedAt=2026-08-31&term=P18M");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("P1Y6M", body.GetProperty("term").GetString());
+        Assert.Equal("months", body.GetProperty("termKind").GetString());
+        Assert.Equal("2028-02-29", body.GetProperty("dueDate").GetString());
+    }
+
+    [Fact]
     public async Task The_answer_names_the_term_its_kind_the_instant_and_each_move()
     {
         var (status, body, _) = await GetAsync("/api/terms/due-date?receivedAt=2026-11-25&term=p30d&agency=comune-milano");
@@ -76,7 +87,8 @@ public class DueDateEndpointTests(TermsFixture fixture) : IClassFixture<TermsFix
     }
 
     [Theory]
-    [InlineData("receivedAt=2026-11-02&term=P1M", "term")]
+    [InlineData("receivedAt=2026-11-02&term=P2W", "term")]
+    [InlineData("receivedAt=2026-11-02&term=P1M10D", "term")]
     [InlineData("receivedAt=2026-11-02&term=P0D", "term")]
     [InlineData("receivedAt=2026-11-02&term=abc", "term")]
     [InlineData("term=P30D", "receivedAt")]

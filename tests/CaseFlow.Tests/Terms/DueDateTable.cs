@@ -76,6 +76,40 @@ public static class DueDateTable
         // Received Friday 6 Mar 2026: Saturday and Sunday are not working days -> Monday 9 Mar.
         ["1 working day from a Friday is the Monday"] = new("2026-03-06", "1WD", "2026-03-09", []),
 
+        // ---- Months and years (art. 2963 c.c.): the matching day of the last month, else that month's last day ----
+        // 31 Jan + 1 month: February has no 31st -> its last day, 28 Feb 2026, a Saturday: stays.
+        ["1 month from 31 January ends on the last day of February"] = new("2026-01-31", "P1M", "2026-02-28", []),
+        // As above where Saturdays roll over: 28 Feb Sat -> 1 Mar Sun -> 2 Mar Mon.
+        ["1 month from 31 January where Saturdays roll over: Monday 2 March"] =
+            new("2026-01-31", "P1M", "2026-03-02", ["saturday", "sunday"], Agency: "ente-sabato"),
+        // 31 Jan + 3 months: April has no 31st -> 30 Apr (Thu).
+        ["3 months from 31 January end on 30 April"] = new("2026-01-31", "P3M", "2026-04-30", []),
+        // 2028 is a leap year: 31 Jan 2028 + 1 month = 29 Feb 2028 (Tue).
+        ["1 month from 31 January in a leap year ends on 29 February"] = new("2028-01-31", "P1M", "2028-02-29", []),
+        // 29 Feb 2028 + 1 year: 2029 has no 29 Feb -> 28 Feb 2029 (Wed).
+        ["1 year from 29 February ends on 28 February"] = new("2028-02-29", "P1Y", "2029-02-28", []),
+        // 1 Nov 2025 + 1 year = 1 Nov 2026, Ognissanti and a Sunday -> 2 Nov (Mon).
+        ["1 year ending on Ognissanti rolls over like a day term"] = new("2025-11-01", "P1Y", "2026-11-02", ["holiday"]),
+        // 2 Nov 2026 + 2 years = 2 Nov 2028 (Thu).
+        ["2 years end on the same day two years later"] = new("2026-11-02", "P2Y", "2028-11-02", []),
+        // 31 Aug 2026 + 18 months (P1Y6M) = February 2028, no 31st -> 29 Feb 2028 (leap, Tue).
+        ["1 year and 6 months from 31 August end on 29 February of a leap year"] = new("2026-08-31", "P1Y6M", "2028-02-29", []),
+        // 25 Oct + 2 months = 25 Dec Natale -> 26 Dec Santo Stefano -> 27 Dec Sunday -> 28 Dec.
+        ["2 months ending on Christmas roll to 28 December"] =
+            new("2026-10-25", "P2M", "2026-12-28", ["holiday", "holiday", "sunday"]),
+        // 2 Nov + 1 month = 2 Dec; stopped 10 -> 20 Nov: +10 calendar days on the unrolled end -> 12 Dec (Sat): stays.
+        ["a suspension moves a month term by its calendar days"] =
+            new("2026-11-02", "P1M", "2026-12-12", ["suspension"],
+                [new Suspension(D("2026-11-10"), D("2026-11-20"))]),
+        // 31 Jan + 1 month = 28 Feb (end of month first); stopped 2 -> 5 Feb: +3 -> 3 Mar (Tue).
+        ["a suspension inside February adds its days to the end of the month"] =
+            new("2026-01-31", "P1M", "2026-03-03", ["suspension"],
+                [new Suspension(D("2026-02-02"), D("2026-02-05"))]),
+        // Interrupted 31 Dec 2026: the 3 months start again, 31 Dec + 3 months = 31 Mar 2027 (Wed).
+        ["an interruption restarts a month term from its own date"] =
+            new("2026-11-02", "P3M", "2027-03-31", ["interruption"],
+                [new Interruption(D("2026-12-31"))]),
+
         // ---- Suspension (art. 2 c.7) ----
         // Due 2 Dec; stopped 10 Nov -> 20 Nov: +10 -> 12 Dec, a Saturday: stays.
         ["a suspension moves the due date by its calendar days"] =

@@ -29,9 +29,34 @@ public class TermParsingTests
     }
 
     [Theory]
-    [InlineData("P1M", "mesi")]
-    [InlineData("P1Y", "mesi e anni")]
+    [InlineData("P1M", 1, "P1M")]
+    [InlineData("p3m", 3, "P3M")]
+    [InlineData("P1Y", 12, "P1Y")]
+    [InlineData("P2Y", 24, "P2Y")]
+    [InlineData("P36M", 36, "P3Y")]
+    [InlineData("P1Y6M", 18, "P1Y6M")]
+    [InlineData("P18M", 18, "P1Y6M")]
+    public void Month_and_year_terms_parse_to_calendar_months(string text, int months, string canonical)
+    {
+        var term = Term.Parse(text);
+        Assert.Equal((TermKind.Months, months, canonical), (term.Kind, term.Months, term.ToString()));
+    }
+
+    [Theory]
+    [InlineData("P60D", "P30D")]
+    [InlineData("5WD", "3WD")]
+    [InlineData("P2M", "P1M")]
+    [InlineData("P2Y", "P1Y")]
+    [InlineData("P3M", "P45D")] // half of an odd number of months: 15 days a month
+    [InlineData("P1M", "P15D")]
+    public void The_substitute_has_half_the_term(string term, string half) =>
+        Assert.Equal(half, Term.Parse(term).Half().ToString());
+
+    [Theory]
     [InlineData("P1Y2M10D", "mesi e anni")]
+    [InlineData("P1M15D", "mesi e anni")]
+    [InlineData("P0M", "tra 1 e")]
+    [InlineData("P11Y", "tra 1 e")]
     [InlineData("P0D", "tra 1 e")]
     [InlineData("0WD", "tra 1 e")]
     [InlineData("PT0S", "positiva")]
@@ -39,6 +64,7 @@ public class TermParsingTests
     [InlineData("P-5D", "positivo")]
     [InlineData("P5000D", "tra 1 e")]
     [InlineData("P2W", "giorni di calendario")]
+    [InlineData("P3W", "settimane")]
     [InlineData("P1DT2H", "giorni di calendario")]
     [InlineData("PT", "giorni di calendario")]
     [InlineData("30", "giorni di calendario")]
