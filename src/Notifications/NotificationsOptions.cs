@@ -28,6 +28,12 @@ public sealed class NotificationsOptions
     /// <summary>How long a claimed batch is owned by its dispatcher; a longer claim means the dispatcher died.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Run this host's signalled dispatcher (LISTEN on a dedicated connection). The host turns it off with
+    /// <c>Jobs:RunServer</c> = false, so an API-only host does no background work at all.
+    /// </summary>
+    public bool Dispatch { get; set; } = true;
+
     /// <summary>Cron of the recurring sweep that picks up retries and dead claims (Hangfire, 6 fields = seconds).</summary>
     public string SweepCron { get; set; } = "*/10 * * * * *";
 }

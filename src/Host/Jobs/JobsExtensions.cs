@@ -1,6 +1,8 @@
 using CaseFlow.Host.Database;
+using CaseFlow.Notifications;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CaseFlow.Host.Jobs;
@@ -39,6 +41,9 @@ public static class JobsExtensions
         services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<HostJobStorage>().Storage);
 
         services.AddHostedService<HangfireServerService>();
+        // One switch for the background work of a host: without a job server it runs no outbox dispatcher either.
+        services.AddOptions<NotificationsOptions>().PostConfigure<IOptions<JobsOptions>>((notifications, jobs) =>
+            notifications.Dispatch &= jobs.Value.RunServer);
         return services;
     }
 
