@@ -34,6 +34,11 @@ public sealed class NotificationsOptions
     /// </summary>
     public bool Dispatch { get; set; } = true;
 
-    /// <summary>Cron of the recurring sweep that picks up retries and dead claims (Hangfire, 6 fields = seconds).</summary>
-    public string SweepCron { get; set; } = "*/10 * * * * *";
+    /// <summary>
+    /// Cron of the recurring sweep that picks up retries and dead claims (Hangfire, 6 fields = seconds). The
+    /// dispatcher hears every commit and starts each connection with a pass of its own, and short retries are delayed
+    /// jobs, so the sweep is only the net for a signal lost mid-connection and for dead claims (leases last minutes):
+    /// once a minute is enough.
+    /// </summary>
+    public string SweepCron { get; set; } = "* * * * *";
 }

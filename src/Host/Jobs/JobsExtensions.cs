@@ -14,6 +14,9 @@ public static class JobsExtensions
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(o => o.WorkerCount is > 0 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
+            .Validate(o => o.QueuePollInterval >= TimeSpan.FromMilliseconds(100), "Jobs:QueuePollInterval must be at least 00:00:00.100.")
+            .Validate(o => o.SchedulePollingInterval >= TimeSpan.FromMilliseconds(100), "Jobs:SchedulePollingInterval must be at least 00:00:00.100.")
+            .Validate(o => o.InvisibilityTimeout >= TimeSpan.FromMinutes(1), "Jobs:InvisibilityTimeout must be at least 00:01:00.")
             .ValidateOnStart();
 
         // One storage instance per host, registered in DI: Hangfire's own registration hands out the static
@@ -24,7 +27,10 @@ public static class JobsExtensions
             {
                 SchemaName = MigrationRunner.HangfireSchema,
                 PrepareSchemaIfNecessary = false,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
+                EnableLongPolling = sp.GetRequiredService<IOptions<JobsOptions>>().Value.LongPolling,
+                QueuePollInterval = sp.GetRequiredService<IOptions<JobsOptions>>().Value.QueuePollInterval,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = sp.GetRequiredService<IOptions<JobsOptions>>().Value.InvisibilityTimeout,
                 // Also how long a lock left by a killed host blocks others: keep it short.
                 DistributedLockTimeout = TimeSpan.FromSeconds(15),
                 // Stale locks (a host killed while holding one) are deleted by Hangfire's maintenance pass, which
