@@ -123,6 +123,18 @@ public sealed class WorkflowRuntime(
         return result is not null;
     }
 
+    /// <summary>
+    /// The id of the instance's waiting bookmark whose payload is of this kind (e.g. a module's "documents awaited"),
+    /// or null: how a module finds the wait it resumes without reading the engine's tables.
+    /// </summary>
+    public async Task<string?> FindBookmarkAsync(string instanceId, string payloadKind, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM workflow_bookmarks WHERE instance_id = @i AND payload->>'$kind' = @kind LIMIT 1");
+        command.Parameters.AddWithValue("i", instanceId);
+        command.Parameters.AddWithValue("kind", payloadKind);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task<InstanceSnapshot> CancelAsync(string instanceId, CancellationToken ct) =>
         await WithLockedInstanceAsync(instanceId, async (instance, step) =>
         {
