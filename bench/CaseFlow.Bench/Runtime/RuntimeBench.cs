@@ -6,6 +6,7 @@ using CaseFlow.Workflows;
 using CaseFlow.Workflows.Definitions;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.Extensions.Configuration;
+using CaseFlow.Cases;
 using CaseFlow.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,6 +75,8 @@ internal static class RuntimeBench
         // The desk's activities write outbox rows: the runtime cannot be built without the outbox.
         services.AddCaseFlowNotifications(configuration);
         services.AddCaseFlowWorkflows(configuration);
+        // CaseFlow.OfficeTask is the desk's activity.
+        services.AddCaseFlowCases(configuration);
         return services.BuildServiceProvider();
     }
 

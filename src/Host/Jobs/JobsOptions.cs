@@ -21,7 +21,7 @@ public sealed class JobsOptions
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the delayed-job and recurring-job schedulers look for work (each look takes a lock: a few commits).</summary>
-    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// A job fetched by a host that died runs again after this long. Sliding: a running job renews it, so it can be
