@@ -17,8 +17,7 @@ public sealed class CaseIntake(
     TimeProvider clock, DeadlineSchedule deadlines,
     Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
 {
-    // Intakes of one agency queue on its protocol counter row anyway; waiting here instead of inside an open
-    // transaction keeps a burst of intakes from taking every pooled connection.
+    // A burst of intakes waits here rather than inside open transactions, so it cannot take every pooled connection.
     private readonly SemaphoreSlim gate = new(options.Value.MaxConcurrentIntakes);
 
     public async Task<IResult> StartAsync(Intake intake, object request, HttpContext http, CancellationToken ct)
@@ -97,6 +96,8 @@ public sealed class CaseIntake(
         // One transaction for the whole intake: a bundle starts all its procedures or none.
         var requests = new List<StartWorkflow>();
         var numbers = new string[procedures.Count];
+        var registrations = new IntakeRegistration[procedures.Count];
+        var entries = new (Guid RowId, string Agency, string Subject, string[] Hashes)[procedures.Count];
         for (var i = 0; i < procedures.Count; i++)
         {
             var procedure = procedures[i];
@@ -108,35 +109,42 @@ public sealed class CaseIntake(
             var procedureRowId = Guid.CreateVersion7();
             var dueAt = caseClock.DueAt(receivedAt, procedure.Sheet.Term, procedure.Sheet.Agency);
             var first = i == 0;
-            var last = i == procedures.Count - 1;
             requests.Add(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title,
                 OnCreated: async (connection, transaction, instanceId) =>
                 {
                     var hashes = first ? await DocumentHashesAsync(connection, transaction, intake.Documents, ct) : [];
-                    // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
-                    var protocolNumber = numbers[index] = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
-                        procedure.Sheet.Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
-                        hashes, caseId, CaseActor.Name), ct);
+                    var registration = registrations[index] = new IntakeRegistration(procedureRowId);
+                    entries[index] = (procedureRowId, procedure.Sheet.Agency, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})", hashes);
+                    await registration.ReserveAsync(connection, transaction, first ? 2 : 1, ct);
                     if (first)
                     {
-                        await InsertCaseAsync(connection, transaction, caseId, trackingCode, protocolNumber, citizenJson, intake, receivedAt, now, ct);
+                        await InsertCaseAsync(connection, transaction, registration, caseId, trackingCode, citizenJson, intake, receivedAt, now, ct);
                     }
 
-                    await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
+                    await InsertProcedureAsync(connection, transaction, registration, procedureRowId, caseId, instanceId, procedure, formData, dueAt, now, ct);
                     await deadlines.ProcedureAsync(connection, transaction, caseId, procedureRowId, procedure.Sheet.Office, dueAt, ct);
-                    if (last)
-                    {
-                        // One notice of start (art. 8) per intake: a bundle's notice lists all its procedures.
-                        var text = string.Join(" ", procedures.Select((p, n) =>
-                            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
-                        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
-                            [], $"case-received:{caseId}", now, null, ct);
-                    }
                 }));
             started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, "", dueAt, "open"));
         }
 
-        await runtime.StartAllAsync(requests, ct);
+        // The numbers after the whole workflow step: each agency's counter row stays locked only from here to the commit,
+        // with nothing in between but the notice of start, which quotes the number. Agencies in a fixed order, so two
+        // bundles naming the same agencies cannot wait on each other.
+        await runtime.StartAllAsync(requests, ct, beforeCommit: async (connection, transaction) =>
+        {
+            foreach (var i in Enumerable.Range(0, procedures.Count).OrderBy(i => entries[i].Agency, StringComparer.Ordinal).ThenBy(i => i))
+            {
+                // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
+                numbers[i] = await registrations[i].RegisterAsync(connection, transaction, caseId, entries[i].RowId, new ProtocolRegistration(
+                    entries[i].Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, entries[i].Subject, entries[i].Hashes, caseId, CaseActor.Name), now, ct);
+            }
+
+            // The notice of start (art. 8) quotes the number, so it follows it. One per intake: a bundle's lists all its procedures.
+            var text = string.Join(" ", procedures.Select(p =>
+                $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
+            await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
+                [], $"case-received:{caseId}", now, null, ct);
+        });
         for (var i = 0; i < started.Count; i++)
         {
             started[i] = started[i] with { ProtocolNumber = numbers[i] };
@@ -163,9 +171,10 @@ public sealed class CaseIntake(
         return [.. hashes];
     }
 
-    private static async Task InsertCaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid caseId, string trackingCode, string protocolNumber, JsonObject citizen,
+    private static async Task InsertCaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IntakeRegistration registration, Guid caseId, string trackingCode, JsonObject citizen,
         Intake intake, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
     {
+        var protocolNumber = registration.Placeholder;
         await Db.ExecAsync(c, tx, """
             INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, status, created_at, created_by)
             VALUES (@id, @tracking, @protocol, @fiscal, @citizen, @channel, @received, 'open', @now, @by)
@@ -182,15 +191,14 @@ public sealed class CaseIntake(
             }
         }
 
-        await CaseJournal.EventAsync(c, tx, caseId, null, now, "case-received",
-            $"Pratica ricevuta (canale {intake.Channel ?? "desk"}), protocollo {protocolNumber}", isPublic: true, ct);
-        await CaseJournal.AuditAsync(c, tx, now, "case", caseId, "created", null,
-            new JsonObject { ["status"] = "open", ["trackingCode"] = trackingCode, ["protocolNumber"] = protocolNumber }, ct);
+        registration.Event(null, "case-received", $"Pratica ricevuta (canale {intake.Channel ?? "desk"}), protocollo {protocolNumber}");
+        registration.Audit("case", caseId, new JsonObject { ["status"] = "open", ["trackingCode"] = trackingCode, ["protocolNumber"] = protocolNumber });
     }
 
-    private static async Task InsertProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid caseId, string instanceId, Procedure procedure,
-        string protocolNumber, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    private static async Task InsertProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, IntakeRegistration registration, Guid id, Guid caseId, string instanceId,
+        Procedure procedure, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
     {
+        var protocolNumber = registration.Placeholder;
         await Db.ExecAsync(c, tx, """
             INSERT INTO case_procedures (id, case_id, instance_id, procedure_id, version, name, agency, office, term, responsible_officer, silence_assent,
                 multiple_suspensions, protocol_number, form_data, due_at, status)
@@ -200,9 +208,7 @@ public sealed class CaseIntake(
             ("officer", procedure.Sheet.ResponsibleOfficer), ("silence", procedure.Sheet.SilenceAssent),
             ("multiple", procedure.Sheet.MultipleSuspensions), ("protocol", protocolNumber), ("form", formData), ("due", dueAt));
         var dueText = Terms.RomeTime.DateOf(dueAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        await CaseJournal.EventAsync(c, tx, caseId, id, now, "procedure-started",
-            $"Avviato il procedimento \"{procedure.Sheet.Title}\" (protocollo {protocolNumber}); termine di conclusione {dueText}", isPublic: true, ct);
-        await CaseJournal.AuditAsync(c, tx, now, "procedure", id, "created", null,
-            new JsonObject { ["status"] = "open", ["procedureId"] = procedure.Id, ["version"] = procedure.Version, ["dueAt"] = dueAt.ToString("O") }, ct);
+        registration.Event(id, "procedure-started", $"Avviato il procedimento \"{procedure.Sheet.Title}\" (protocollo {protocolNumber}); termine di conclusione {dueText}");
+        registration.Audit("procedure", id, new JsonObject { ["status"] = "open", ["procedureId"] = procedure.Id, ["version"] = procedure.Version, ["dueAt"] = dueAt.ToString("O") });
     }
 }

@@ -25,7 +25,9 @@ public sealed class WorkflowRuntime(
     /// Starts several instances in one transaction: all of them, with every effect handler's writes, or none (a
     /// desk's bundle of procedures for one citizen).
     /// </summary>
-    public async Task<IReadOnlyList<InstanceSnapshot>> StartAllAsync(IReadOnlyList<StartWorkflow> requests, CancellationToken ct)
+    /// <param name="beforeCommit">The caller's last statements, after every instance has run and been saved.</param>
+    public async Task<IReadOnlyList<InstanceSnapshot>> StartAllAsync(IReadOnlyList<StartWorkflow> requests, CancellationToken ct,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task>? beforeCommit = null)
     {
         var found = new List<WorkflowDefinition>();
         foreach (var request in requests)
@@ -68,6 +70,11 @@ public sealed class WorkflowRuntime(
             var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
             await step.StartAsync();
             saved.Add(await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct));
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(connection, transaction);
         }
 
         await transaction.CommitAsync(ct);
