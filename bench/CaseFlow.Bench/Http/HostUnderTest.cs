@@ -31,7 +31,10 @@ internal sealed class HostUnderTest : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CaseFlow.Host.dll"));
+        // CASEFLOW_BENCH_HOST_DIR: another build of the host (an older commit, say), driven by the same bench.
+        var hostDirectory = Environment.GetEnvironmentVariable("CASEFLOW_BENCH_HOST_DIR") is { Length: > 0 } other ? other : AppContext.BaseDirectory;
+        info.WorkingDirectory = hostDirectory;
+        info.ArgumentList.Add(Path.Combine(hostDirectory, "CaseFlow.Host.dll"));
         // Whatever Jobs__* / Notifications__* the bench was started with reaches the host too (to compare settings).
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
@@ -45,7 +48,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        // Generous: on a machine shared by many builds a start-up can take minutes.
+        await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
         return host;
     }
 

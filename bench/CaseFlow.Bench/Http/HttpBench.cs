@@ -51,8 +51,8 @@ internal static class HttpBench
             var rssAtEnd = host.WorkingSetBytes();
             await host.DisposeAsync();
 
-            var tpcb = await PgBench.TpcbAsync(database.ConnectionString, clients, seconds, scale: options.Smoke ? 1 : 10);
-            var counter = await PgBench.OneRowCounterAsync(database.ConnectionString, clients, seconds);
+            var tpcb = await PgBench.TpcbAsync(database.ConnectionString, clients, seconds, scale: options.Smoke ? 1 : 10, smoke: options.Smoke);
+            var counter = await PgBench.OneRowCounterAsync(database.ConnectionString, clients, seconds, options.Smoke);
 
             Console.WriteLine($"clients: {clients}, {seconds} s per measure, cores: {Environment.ProcessorCount}, {database.Describe}, no SMTP (pickup folder), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine($"idle host                      : {idlePerSecond,8:0.0} commits/s");

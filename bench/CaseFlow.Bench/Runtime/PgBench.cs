@@ -10,17 +10,20 @@ namespace CaseFlow.Bench.Runtime;
 internal static partial class PgBench
 {
     /// <summary>TPC-B-like (pgbench's default script) after <c>pgbench -i -s scale</c>.</summary>
-    public static async Task<double> TpcbAsync(string connectionString, int clients, int seconds, int scale = 10)
+    /// <param name="smoke">A few transactions per client instead of a duration: on a starved machine a one-second run may finish none.</param>
+    public static async Task<double> TpcbAsync(string connectionString, int clients, int seconds, int scale = 10, bool smoke = false)
     {
         await Run(connectionString, "-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture));
-        return Tps(await Run(connectionString, "-c", Text(clients), "-j", "2", "-T", Text(seconds)));
+        return Tps(await Run(connectionString, ["-c", Text(clients), "-j", "2", .. Length(seconds, smoke)]));
     }
+
+    private static string[] Length(int seconds, bool smoke) => smoke ? ["-t", "10"] : ["-T", Text(seconds)];
 
     /// <summary>
     /// Every client increments one row: the ceiling of anything that updates one row per transaction (a gap-free
     /// counter), about one commit per WAL flush, group commit permitting.
     /// </summary>
-    public static async Task<double> OneRowCounterAsync(string connectionString, int clients, int seconds)
+    public static async Task<double> OneRowCounterAsync(string connectionString, int clients, int seconds, bool smoke = false)
     {
         await using (var connection = new NpgsqlConnection(connectionString))
         {
@@ -35,7 +38,7 @@ internal static partial class PgBench
         await File.WriteAllTextAsync(script, "UPDATE bench_counter SET value = value + 1 WHERE id = 1;\n");
         try
         {
-            return Tps(await Run(connectionString, "-n", "-f", script, "-c", Text(clients), "-j", "2", "-T", Text(seconds)));
+            return Tps(await Run(connectionString, ["-n", "-f", script, "-c", Text(clients), "-j", "2", .. Length(seconds, smoke)]));
         }
         finally
         {

@@ -33,7 +33,7 @@ internal static class RuntimeBench
         await Run(runtime, clients, TimeSpan.FromSeconds(options.Smoke ? 0.2 : 2)); // warm-up: JIT, pools, definition cache
         var (instances, elapsed) = await Run(runtime, clients, TimeSpan.FromSeconds(seconds));
         var perSecond = instances / elapsed.TotalSeconds;
-        var tps = await PgBench.TpcbAsync(database.ConnectionString, clients, seconds, scale: options.Smoke ? 1 : 10);
+        var tps = await PgBench.TpcbAsync(database.ConnectionString, clients, seconds, scale: options.Smoke ? 1 : 10, smoke: options.Smoke);
 
         Console.WriteLine($"duration: {seconds} s per measure, clients: {clients}, cores: {Environment.ProcessorCount}, {database.Describe}");
         Console.WriteLine($"instances to first human task : {perSecond,8:0} /s  ({instances} instances)");

@@ -37,7 +37,7 @@ public class BenchSmokeTests(Xunit.Abstractions.ITestOutputHelper output)
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
