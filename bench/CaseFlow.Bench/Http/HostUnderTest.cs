@@ -48,9 +48,18 @@ internal sealed class HostUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        // Generous: on a machine shared by many builds a start-up can take minutes.
-        await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
-        return host;
+        try
+        {
+            // Generous: on a machine shared by many builds a start-up can take minutes.
+            await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
+            return host;
+        }
+        catch
+        {
+            // A host that never became ready must not outlive the bench.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
     }
 
     public long WorkingSetBytes()
