@@ -4,48 +4,89 @@ using Npgsql;
 
 namespace CaseFlow.Bench;
 
-/// <summary>A private, throw-away PostgreSQL cluster (fsync off, like the tests) with CaseFlow's schema.</summary>
+/// <summary>
+/// A throw-away database with CaseFlow's schema: on a private cluster of its own (fsync as asked), or, when
+/// <c>CASEFLOW_BENCH_SERVER</c> names a running server (the smoke run in the tests), a fresh database on it.
+/// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
-    private readonly LocalPostgresCluster cluster;
-    private readonly string root;
+    public const string ServerVariable = "CASEFLOW_BENCH_SERVER";
+    private readonly LocalPostgresCluster? cluster;
+    private readonly string? root;
 
-    private BenchDatabase(LocalPostgresCluster cluster, string root, NpgsqlDataSource dataSource)
+    private BenchDatabase(LocalPostgresCluster? cluster, string? root, string connectionString, bool durable)
     {
         this.cluster = cluster;
         this.root = root;
-        DataSource = dataSource;
+        ConnectionString = connectionString;
+        Durable = durable;
+        DataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     public NpgsqlDataSource DataSource { get; }
 
-    public LocalPostgresCluster Cluster => cluster;
+    /// <summary>The bench database's connection string (pgbench gets its tables there too).</summary>
+    public string ConnectionString { get; }
 
-    public static async Task<BenchDatabase> StartAsync()
+    /// <summary>True when fsync is on: figures a durable deployment would see.</summary>
+    public bool Durable { get; }
+
+    public string Describe => Durable ? "PostgreSQL fsync on" : "PostgreSQL fsync off";
+
+    public static async Task<BenchDatabase> StartAsync(bool durable = false)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"caseflow-bench-{Environment.ProcessId}");
-        var cluster = LocalPostgresCluster.Create(root, NullLogger.Instance, durable: false);
-        cluster.Start();
-        await using (var connection = new NpgsqlConnection(cluster.ConnectionString()))
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        LocalPostgresCluster? cluster = null;
+        string? root = null;
+        if (string.IsNullOrEmpty(server))
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand("CREATE DATABASE bench", connection);
-            await create.ExecuteNonQueryAsync();
+            root = Path.Combine(Path.GetTempPath(), $"caseflow-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            cluster = LocalPostgresCluster.Create(root, NullLogger.Instance, durable);
+            cluster.Start();
+            server = cluster.ConnectionString();
         }
 
-        var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString("bench"));
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        return new BenchDatabase(cluster, root, dataSource);
+        var name = $"bench_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+            await using var fsync = new NpgsqlCommand("SHOW fsync", connection);
+            durable = (string?)await fsync.ExecuteScalarAsync() == "on";
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var database = new BenchDatabase(cluster, root, connectionString, durable);
+        await new MigrationRunner(database.DataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        return database;
+    }
+
+    /// <summary>Transactions committed in the bench database so far (statistics lag by up to a second: call after a pause).</summary>
+    public async Task<long> CommitsAsync()
+    {
+        // Statistics are flushed by each backend at most once a second; a fresh snapshot needs a new transaction.
+        await using var command = DataSource.CreateCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        if (cluster is null)
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(ConnectionString).Database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            return;
+        }
+
         cluster.Stop(immediate: true);
         try
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(root!, recursive: true);
         }
         catch (IOException)
         {

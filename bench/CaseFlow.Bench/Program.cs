@@ -5,6 +5,8 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
 {
     ["outbox"] = OutboxBench.RunAsync,
     ["runtime"] = CaseFlow.Bench.Runtime.RuntimeBench.RunAsync,
+    ["http"] = CaseFlow.Bench.Http.HttpBench.RunAsync,
+    ["idle"] = CaseFlow.Bench.Http.IdleBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -40,6 +40,17 @@ public sealed class NotificationsOptions
     /// <summary>How long a claimed batch is owned by its dispatcher; a longer claim means the dispatcher died.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Cron of the recurring sweep that picks up retries and dead claims (Hangfire, 6 fields = seconds).</summary>
-    public string SweepCron { get; set; } = "*/10 * * * * *";
+    /// <summary>
+    /// Run this host's signalled dispatcher (LISTEN on a dedicated connection). The host turns it off with
+    /// <c>Jobs:RunServer</c> = false, so an API-only host does no background work at all.
+    /// </summary>
+    public bool Dispatch { get; set; } = true;
+
+    /// <summary>
+    /// Cron of the recurring sweep that picks up retries and dead claims (Hangfire, 6 fields = seconds). The
+    /// dispatcher hears every commit and starts each connection with a pass of its own, and short retries are delayed
+    /// jobs, so the sweep is only the net for a signal lost mid-connection and for dead claims (leases last minutes):
+    /// once a minute is enough.
+    /// </summary>
+    public string SweepCron { get; set; } = "* * * * *";
 }

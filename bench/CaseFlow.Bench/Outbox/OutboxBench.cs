@@ -10,7 +10,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -28,14 +27,16 @@ internal static class OutboxBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var options = BenchArgs.Parse(args);
+        var count = options.Or(full: 1000, smoke: 100);
+        var warmup = options.Smoke ? 10 : 100;
         await using var smtp = new SmtpServer();
         await using var database = await BenchDatabase.StartAsync();
         await using var services = BuildServices(database.DataSource, smtp);
 
         // Warm-up (JIT, pools, template cache), not measured.
-        await Direct(services, smtp, 100);
-        await ThroughOutbox(services, database.DataSource, 100, dispatchers: 1, prefix: "warmup");
+        await Direct(services, smtp, warmup);
+        await ThroughOutbox(services, database.DataSource, warmup, dispatchers: 1, prefix: "warmup");
 
         var direct = await Direct(services, smtp, count);
         var single = await ThroughOutbox(services, database.DataSource, count, dispatchers: 1, prefix: "one");
@@ -43,7 +44,7 @@ internal static class OutboxBench
         await using var nullServices = BuildServices(database.DataSource, smtp, nullTransport: true);
         var databaseOnly = await ThroughOutbox(nullServices, database.DataSource, count, dispatchers: 1, prefix: "null");
 
-        Console.WriteLine($"messages: {count}, cores: {Environment.ProcessorCount}, PostgreSQL fsync off, SMTP on loopback");
+        Console.WriteLine($"messages: {count}, cores: {Environment.ProcessorCount}, {database.Describe}, SMTP on loopback");
         Console.WriteLine($"MailKit direct, one connection       : {Rate(count, direct),8:0} msg/s");
         Console.WriteLine($"outbox enqueue (1 tx per message)    : {Rate(count, single.Enqueue),8:0} msg/s");
         Console.WriteLine($"outbox dispatch, 1 dispatcher        : {Rate(count, single.Dispatch),8:0} msg/s");
@@ -52,7 +53,7 @@ internal static class OutboxBench
         Console.WriteLine($"outbox end to end, 1 dispatcher      : {Rate(count, single.Enqueue + single.Dispatch),8:0} msg/s");
         Console.WriteLine($"ratio dispatch(1) / direct           : {direct.TotalSeconds / single.Dispatch.TotalSeconds:0.00}");
         Console.WriteLine($"ratio end-to-end(1) / direct         : {direct.TotalSeconds / (single.Enqueue + single.Dispatch).TotalSeconds:0.00}");
-        var expected = 100 + 100 + 3 * count;
+        var expected = 2 * warmup + 3 * count;
         if (smtp.Received.Count != expected)
         {
             Console.Error.WriteLine($"the listener received {smtp.Received.Count} messages, expected {expected}");
@@ -157,16 +158,5 @@ internal static class OutboxBench
         public Task<DeliveryResult> SendAsync(MimeMessage message, CancellationToken ct) => Task.FromResult(DeliveryResult.Sent);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    private sealed class BenchEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Bench";
-
-        public string ApplicationName { get; set; } = "CaseFlow.Bench";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -6,7 +6,10 @@ using CaseFlow.Workflows;
 using CaseFlow.Workflows.Definitions;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.Extensions.Configuration;
+using CaseFlow.Cases;
+using CaseFlow.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CaseFlow.Bench.Runtime;
@@ -19,19 +22,20 @@ internal static class RuntimeBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var options = BenchArgs.Parse(args);
+        var seconds = options.Or(full: 10, smoke: 1);
         const int clients = 8;
         await using var database = await BenchDatabase.StartAsync();
         await using var services = BuildServices(database);
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         await services.GetRequiredService<DefinitionStore>().SaveAsync(Definition(), publish: true, "bench", CancellationToken.None);
 
-        await Run(runtime, clients, TimeSpan.FromSeconds(2)); // warm-up: JIT, pools, definition cache
+        await Run(runtime, clients, TimeSpan.FromSeconds(options.Smoke ? 0.2 : 2)); // warm-up: JIT, pools, definition cache
         var (instances, elapsed) = await Run(runtime, clients, TimeSpan.FromSeconds(seconds));
         var perSecond = instances / elapsed.TotalSeconds;
-        var tps = await PgBench.TpcbAsync(database.Cluster, clients, seconds);
+        var tps = await PgBench.TpcbAsync(database.ConnectionString, clients, seconds, scale: options.Smoke ? 1 : 10, smoke: options.Smoke);
 
-        Console.WriteLine($"duration: {seconds} s per measure, clients: {clients}, cores: {Environment.ProcessorCount}, PostgreSQL fsync off");
+        Console.WriteLine($"duration: {seconds} s per measure, clients: {clients}, cores: {Environment.ProcessorCount}, {database.Describe}");
         Console.WriteLine($"instances to first human task : {perSecond,8:0} /s  ({instances} instances)");
         Console.WriteLine($"pgbench TPC-B (same cluster)  : {tps,8:0} tps");
         Console.WriteLine($"ratio instances/s : TPC-B tps : {perSecond / tps:0.00}");
@@ -67,7 +71,12 @@ internal static class RuntimeBench
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database.DataSource);
+        services.AddSingleton<IHostEnvironment>(new BenchEnvironment());
+        // The desk's activities write outbox rows: the runtime cannot be built without the outbox.
+        services.AddCaseFlowNotifications(configuration);
         services.AddCaseFlowWorkflows(configuration);
+        // CaseFlow.OfficeTask is the desk's activity.
+        services.AddCaseFlowCases(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -28,7 +28,7 @@ internal sealed class HangfireServerService(
         server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
             WorkerCount = options.Value.WorkerCount,
-            SchedulePollingInterval = TimeSpan.FromSeconds(1),
+            SchedulePollingInterval = options.Value.SchedulePollingInterval,
             ServerName = $"caseflow-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
             // This host's services, not the static JobActivator.Current of whichever host configured Hangfire last.
             Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(scopes),

@@ -1,7 +1,9 @@
 using CaseFlow.Host.Database;
+using CaseFlow.Notifications;
 using CaseFlow.ServiceDefaults.Access;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CaseFlow.Host.Jobs;
@@ -13,6 +15,9 @@ public static class JobsExtensions
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(o => o.WorkerCount is > 0 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
+            .Validate(o => o.QueuePollInterval >= TimeSpan.FromMilliseconds(100), "Jobs:QueuePollInterval must be at least 00:00:00.100.")
+            .Validate(o => o.SchedulePollingInterval >= TimeSpan.FromMilliseconds(100), "Jobs:SchedulePollingInterval must be at least 00:00:00.100.")
+            .Validate(o => o.InvisibilityTimeout >= TimeSpan.FromMinutes(1), "Jobs:InvisibilityTimeout must be at least 00:01:00.")
             .ValidateOnStart();
 
         // One storage instance per host, registered in DI: Hangfire's own registration hands out the static
@@ -23,7 +28,10 @@ public static class JobsExtensions
             {
                 SchemaName = MigrationRunner.HangfireSchema,
                 PrepareSchemaIfNecessary = false,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
+                EnableLongPolling = sp.GetRequiredService<IOptions<JobsOptions>>().Value.LongPolling,
+                QueuePollInterval = sp.GetRequiredService<IOptions<JobsOptions>>().Value.QueuePollInterval,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = sp.GetRequiredService<IOptions<JobsOptions>>().Value.InvisibilityTimeout,
                 // Also how long a lock left by a killed host blocks others: keep it short.
                 DistributedLockTimeout = TimeSpan.FromSeconds(15),
                 // Stale locks (a host killed while holding one) are deleted by Hangfire's maintenance pass, which
@@ -40,6 +48,9 @@ public static class JobsExtensions
         services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<HostJobStorage>().Storage);
 
         services.AddHostedService<HangfireServerService>();
+        // One switch for the background work of a host: without a job server it runs no outbox dispatcher either.
+        services.AddOptions<NotificationsOptions>().PostConfigure<IOptions<JobsOptions>>((notifications, jobs) =>
+            notifications.Dispatch &= jobs.Value.RunServer);
         return services;
     }
 

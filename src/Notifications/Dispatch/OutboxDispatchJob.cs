@@ -2,7 +2,7 @@ using Hangfire;
 
 namespace CaseFlow.Notifications.Dispatch;
 
-/// <summary>The Hangfire entry point, enqueued by <c>SignalCommitted</c>, by retries and by the recurring sweep.</summary>
+/// <summary>The Hangfire entry point of the recurring sweep (retries that are due, dead claims) and of short retry back-offs.</summary>
 public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
 {
     public const string SweepJobId = "notifications-outbox-sweep";

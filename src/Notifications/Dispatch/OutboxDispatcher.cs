@@ -20,12 +20,16 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Sends everything due now; returns how many rows were claimed.</summary>
-    public async Task<int> DispatchAsync(CancellationToken ct)
+    /// <param name="recoverExpiredLeases">First recover the claims of dead dispatchers (the sweep does; a signalled pass need not).</param>
+    public async Task<int> DispatchAsync(CancellationToken ct, bool recoverExpiredLeases = true)
     {
-        var (requeued, uncertain) = await store.RecoverExpiredLeasesAsync(time.GetUtcNow(), ct);
-        if (requeued + uncertain > 0)
+        if (recoverExpiredLeases)
         {
-            logger.LogWarning("Recovered expired outbox claims: {Requeued} requeued, {Uncertain} marked uncertain", requeued, uncertain);
+            var (requeued, uncertain) = await store.RecoverExpiredLeasesAsync(time.GetUtcNow(), ct);
+            if (requeued + uncertain > 0)
+            {
+                logger.LogWarning("Recovered expired outbox claims: {Requeued} requeued, {Uncertain} marked uncertain", requeued, uncertain);
+            }
         }
 
         var total = 0;

@@ -1,4 +1,4 @@
-using CaseFlow.Notifications.Outbox;
+using CaseFlow.Notifications.Dispatch;
 using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
@@ -12,22 +12,23 @@ namespace CaseFlow.Notifications.Operators;
 /// </summary>
 internal static class ResendNotification
 {
-    public static async Task<IResult> Handle(Guid id, NpgsqlDataSource dataSource, IOutbox outbox, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> Handle(Guid id, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            WITH target AS (SELECT id, status FROM outbox_messages WHERE id = @id FOR UPDATE)
+        await using var command = dataSource.CreateCommand($"""
+            WITH target AS (SELECT id, status FROM outbox_messages WHERE id = @id FOR UPDATE),
+            resent AS (
             UPDATE outbox_messages m
                SET status = 'pending', attempts = 0, first_attempt_at = NULL, next_attempt_at = @now, last_error = NULL, send_started_at = NULL,
                    claim_id = NULL, lease_until = NULL, resend_count = m.resend_count + 1, updated_at = @now
               FROM target
              WHERE m.id = target.id AND target.status IN ('sent', 'uncertain', 'failed')
-            RETURNING m.id
+            RETURNING m.id)
+            SELECT id FROM (SELECT id, {OutboxSignal.Notify} FROM resent) signalled
             """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         if (await command.ExecuteScalarAsync(ct) is not null)
         {
-            outbox.SignalCommitted();
             return Results.Accepted($"/api/notifications/{id}");
         }
 

@@ -10,6 +10,9 @@ public interface IOutbox
     /// </summary>
     Task<bool> EnqueueAsync(Npgsql.NpgsqlTransaction transaction, OutboxMessage message, CancellationToken ct);
 
-    /// <summary>Called after the caller committed: asks Hangfire to dispatch soon (fire-and-forget job).</summary>
+    /// <summary>
+    /// Called after the caller committed. Kept for callers written against the job-per-message outbox: the commit
+    /// itself now signals the dispatchers (a <c>pg_notify</c> in <see cref="EnqueueAsync"/>), so this does nothing.
+    /// </summary>
     void SignalCommitted();
 }

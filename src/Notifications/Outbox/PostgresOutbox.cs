@@ -1,8 +1,5 @@
 using CaseFlow.Notifications.Dispatch;
 using CaseFlow.Notifications.Templates;
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Npgsql;
@@ -14,9 +11,7 @@ namespace CaseFlow.Notifications.Outbox;
 internal sealed class PostgresOutbox(
     TemplateRenderer renderer,
     IOptions<NotificationsOptions> options,
-    TimeProvider time,
-    IServiceProvider services,
-    ILogger<PostgresOutbox> logger) : IOutbox
+    TimeProvider time) : IOutbox
 {
     public async Task<bool> EnqueueAsync(NpgsqlTransaction transaction, OutboxMessage message, CancellationToken ct)
     {
@@ -31,11 +26,15 @@ internal sealed class PostgresOutbox(
         var rendered = renderer.Render(message.Template, message.Language, message.Model);
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO outbox_messages (id, deduplication_key, template, language, recipient_address, recipient_name,
-                model, case_id, subject, html_body, text_body, message_id, next_attempt_at, created_at, updated_at)
-            VALUES (@id, @key, @template, @language, @address, @name, @model, @case, @subject, @html, @text, @messageId, @now, @now, @now)
-            ON CONFLICT (deduplication_key) DO NOTHING
+        // The signal rides in the same statement and transaction: dispatchers hear of the row when, and only if, it commits.
+        await using var command = new NpgsqlCommand($"""
+            WITH inserted AS (
+                INSERT INTO outbox_messages (id, deduplication_key, template, language, recipient_address, recipient_name,
+                    model, case_id, subject, html_body, text_body, message_id, next_attempt_at, created_at, updated_at)
+                VALUES (@id, @key, @template, @language, @address, @name, @model, @case, @subject, @html, @text, @messageId, @now, @now, @now)
+                ON CONFLICT (deduplication_key) DO NOTHING
+                RETURNING 1)
+            SELECT count(*)::int FROM (SELECT {OutboxSignal.Notify} FROM inserted) signalled
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("key", message.DeduplicationKey);
@@ -50,20 +49,11 @@ internal sealed class PostgresOutbox(
         command.Parameters.AddWithValue("text", rendered.Text);
         command.Parameters.AddWithValue("messageId", MessageIds.For(id, options.Value.MessageIdDomain));
         command.Parameters.AddWithValue("now", now);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        return (int)(await command.ExecuteScalarAsync(ct))! == 1;
     }
 
+    // The commit has signalled already (pg_notify in EnqueueAsync); nothing is left to do after it.
     public void SignalCommitted()
     {
-        try
-        {
-            // Resolved late: the bench and some tests use the outbox without a Hangfire client.
-            services.GetService<IBackgroundJobClient>()?.Enqueue<OutboxDispatchJob>(job => job.RunAsync(CancellationToken.None));
-        }
-        catch (Exception ex) when (ex is BackgroundJobClientException or NpgsqlException or ObjectDisposedException)
-        {
-            // The caller has committed: its message is safe in the table and the recurring sweep will send it.
-            logger.LogWarning(ex, "Could not signal the outbox dispatcher; the sweep will send the message");
-        }
     }
 }

@@ -13,6 +13,7 @@ public class SweepScheduleTests
         {
             ["Notifications:SweepCron"] = "*/2 * * * * *",
             ["Clock:SweepCron"] = "0 0 1 1 *", // keeps the deadline sweep out of the job table
+            ["Jobs:SchedulePollingInterval"] = "00:00:01", // the scheduler must look more often than the cron fires
         });
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
 

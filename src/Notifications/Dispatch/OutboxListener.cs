@@ -1,0 +1,111 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CaseFlow.Notifications.Dispatch;
+
+/// <summary>
+/// The dispatcher of this host: LISTENs on a dedicated connection and dispatches when a writer's commit signals it,
+/// without a job per message. Signals that arrive while a pass runs fold into one more pass. A lost signal (the
+/// connection broke, the host was down) only delays a message: the recurring sweep still runs, and a new connection
+/// starts with a pass of its own.
+/// </summary>
+internal sealed class OutboxListener(
+    NpgsqlDataSource dataSource,
+    OutboxDispatcher dispatcher,
+    IOptions<NotificationsOptions> options,
+    ILogger<OutboxListener> logger) : BackgroundService
+{
+    // A silent network can leave a connection that looks open; a query now and then finds out.
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Dispatch)
+        {
+            return;
+        }
+
+        var dispatching = DispatchAsync(stoppingToken);
+        await ListenAsync(stoppingToken);
+        await dispatching;
+    }
+
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                connection.Notification += (_, _) => wake.Writer.TryWrite(true);
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSignal.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+
+                // Whatever was committed while nobody listened.
+                wake.Writer.TryWrite(true);
+                while (!ct.IsCancellationRequested)
+                {
+                    if (!await connection.WaitAsync(KeepAlive, ct))
+                    {
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(ct);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "The outbox listener lost its connection; reconnecting in {Delay}", Reconnect);
+                await Delay(Reconnect, ct);
+            }
+        }
+
+        wake.Writer.TryComplete();
+    }
+
+    private async Task DispatchAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var _ in wake.Reader.ReadAllAsync(ct))
+            {
+                try
+                {
+                    // Dead claims are the sweep's business; a signalled pass only sends what is due.
+                    await dispatcher.DispatchAsync(ct, recoverExpiredLeases: false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "A signalled outbox pass failed; the sweep will send what it left");
+                    await Delay(Reconnect, ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: what is left is in the table.
+        }
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
