@@ -1,6 +1,7 @@
 using CaseFlow.Host;
 using CaseFlow.Host.Commands;
 using CaseFlow.Notifications;
+using CaseFlow.Web;
 using CaseFlow.Workflows;
 
 var (command, hostArgs) = HostCommand.Parse(args);
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddCaseFlowHost();
 builder.Services.AddCaseFlowWorkflows(builder.Configuration);
 builder.Services.AddCaseFlowNotifications(builder.Configuration);
+builder.AddCaseFlowWeb();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ if (command is not null)
 app.UseCaseFlowHost();
 app.MapCaseFlowWorkflows();
 app.MapCaseFlowNotifications();
+app.MapCaseFlowWeb();
 
 app.RunCaseFlow();
 

@@ -3,31 +3,27 @@ using System.Security.Claims;
 using CaseFlow.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
+using CaseFlow.Web.Account;
 
 namespace CaseFlow.Host.Auth;
 
-/// <summary>People's sign-in: a login page, a cookie, sign-out and "who am I".</summary>
+/// <summary>People's sign-in for scripts and forms (the sign-in page itself is CaseFlow.Web's <c>/login</c>), sign-out and "who am I".</summary>
 public static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFlowLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (string? returnUrl, string? error) => Results.Content(LoginPage.Render(returnUrl, error is not null), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
-
-        app.MapPost("/auth/login", async (HttpContext http, IOptions<AuthOptions> options) =>
+        app.MapPost("/auth/login", async (HttpContext http, IPeopleSignIn people) =>
         {
             var form = await http.Request.ReadFormAsync();
             var userName = form["username"].ToString().Trim();
             var password = form["password"].ToString();
             var returnUrl = LocalOrRoot(form["returnUrl"].ToString());
-            var user = options.Value.Users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
-            if (user is null || !PasswordHasher.Verify(password, user.PasswordHash))
+            if (people.Check(userName, password) is not { } principal)
             {
                 return Results.Redirect($"/login?error=1&returnUrl={WebUtility.UrlEncode(returnUrl)}");
             }
 
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
             return Results.Redirect(returnUrl);
         }).DisableAntiforgery().ExcludeFromDescription();
 
