@@ -4,6 +4,7 @@ using CaseFlow.Host.Database;
 using CaseFlow.Host.Health;
 using CaseFlow.Host.Jobs;
 using CaseFlow.Host.Studio;
+using CaseFlow.Web;
 
 namespace CaseFlow.Host;
 
@@ -27,6 +28,7 @@ public static class HostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCaseFlowWeb();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -29,6 +29,8 @@ public static class WebExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<WebAssets>();
         services.AddSingleton<Administration>();
+        services.AddSingleton<Office.OfficeQueueQuery>();
+        services.AddSingleton<Supervision.WorkloadQuery>();
         BrowserErrors.AddServices(services);
         services.AddDataProtection().SetApplicationName("CaseFlow");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -36,11 +38,20 @@ public static class WebExtensions
         return builder;
     }
 
-    /// <summary>After the host's authentication: culture, error pages, antiforgery, assets, then the pages themselves.</summary>
-    public static WebApplication MapCaseFlowWeb(this WebApplication app)
+    /// <summary>
+    /// Before the host's authentication and authorisation, so that a refusal (403) or a sign-in redirect is seen by
+    /// the browsers' error pages: the culture, then the error pages.
+    /// </summary>
+    public static IApplicationBuilder UseCaseFlowWeb(this IApplicationBuilder app)
     {
         app.UseRequestLocalization(WebCulture.Options());
         BrowserErrors.Use(app);
+        return app;
+    }
+
+    /// <summary>After the host's authentication: assets, antiforgery, then the pages themselves.</summary>
+    public static WebApplication MapCaseFlowWeb(this WebApplication app)
+    {
         app.Services.GetRequiredService<WebAssets>().Serve(app);
         app.UseAntiforgery();
         WebCulture.MapSwitch(app);

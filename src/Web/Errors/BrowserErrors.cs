@@ -22,8 +22,9 @@ internal static class BrowserErrors
 
     public static void Use(IApplicationBuilder app)
     {
-        app.UseExceptionHandler($"{PagePath}/500");
-        app.UseStatusCodePagesWithReExecute($"{PagePath}/{{0}}");
+        // A fresh scope for the error page: the failed page's Razor services (NavigationManager…) are already initialised.
+        app.UseExceptionHandler($"{PagePath}/500", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute($"{PagePath}/{{0}}", createScopeForStatusCodePages: true);
         app.Use((context, next) =>
         {
             if (IsMachinePath(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages
