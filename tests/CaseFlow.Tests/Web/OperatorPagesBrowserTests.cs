@@ -23,8 +23,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         var signIn = new SignInPage(browser);
 
         browser.Open("/");
-        browser.UntilPath("/login");
-        Assert.Equal("Accesso operatori", browser.Heading);
+        browser.Arrive("/login", "Accesso operatori");
         Assert.Equal("Comune di Limbiate", browser.Header.Administration);
         browser.Press(Keys.Tab);
         Assert.Equal("Vai al contenuto principale", browser.Driver.SwitchTo().ActiveElement().Text);
@@ -38,7 +37,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
 
         browser.Find("#username").Clear();
         signIn.SignInWithKeyboard("sportello", WebBrowserFixture.Password);
-        browser.UntilPath("/sportello");
+        browser.Arrive("/sportello", "Sportello");
         Assert.Contains("Anna Sportelli", browser.Header.Person);
         Assert.Contains("Operatore di sportello", browser.Header.Person);
         Assert.Equal(["Sportello"], browser.Header.Menu);
@@ -46,39 +45,40 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
 
         browser.TabTo("main a[href='/sportello/procedimenti']");
         browser.Press(Keys.Enter);
-        browser.UntilPath("/sportello/procedimenti");
+        browser.Arrive("/sportello/procedimenti", "Catalogo dei procedimenti");
         var catalogue = new CataloguePage(browser);
         Assert.Equal(5, catalogue.Titles.Count);
         browser.Check("catalogue");
 
         catalogue.Search("residenza anagrafica");
-        browser.Until(d => catalogue.ResultCount == "1 procedimento" ? true : (bool?)null, "the search narrows the catalogue to one procedure");
+        browser.Until(d => catalogue.ResultCount == "1 procedimento", "the search narrows the catalogue to one procedure");
         Assert.Equal(["Cambio di residenza (dichiarazione anagrafica)"], catalogue.Titles);
         browser.Check("catalogue-search");
 
         catalogue.Open("Cambio di residenza (dichiarazione anagrafica)");
-        browser.UntilPath("/sportello/procedimenti/cambio-residenza");
+        browser.Arrive("/sportello/procedimenti/cambio-residenza", "Cambio di residenza (dichiarazione anagrafica)");
         var sheet = catalogue.Sheet();
         Assert.Equal("Ufficio Anagrafe", sheet["Ufficio competente"]);
         Assert.Equal("45 giorni", sheet["Termine di conclusione"]);
         Assert.StartsWith("Sì", sheet["Silenzio-assenso"]);
         Assert.Contains("Dott. Marco Brambilla", sheet["Responsabile del procedimento"]);
-        Assert.Equal("Home / Sportello / Catalogo dei procedimenti / Cambio di residenza (dichiarazione anagrafica)",
-            string.Join(" ", browser.Find("nav.breadcrumb-container").Text.Split('\n', StringSplitOptions.TrimEntries)).Replace("/ /", "/"));
+        Assert.Equal(["Home", "Sportello", "Catalogo dei procedimenti", "Cambio di residenza (dichiarazione anagrafica)"],
+            browser.FindAll("nav.breadcrumb-container li").Select(li => li.Text.TrimEnd('/', ' ')));
+        Assert.Equal("page", browser.Find("nav.breadcrumb-container li:last-child").GetAttribute("aria-current"));
         browser.Check("sheet");
 
         browser.Header.SwitchLanguage();
-        browser.Until(d => d.FindElement(By.TagName("html")).GetAttribute("lang") == "en" ? true : (bool?)null, "the page turns English");
+        browser.Until(d => d.FindElement(By.TagName("html")).GetAttribute("lang") == "en", "the page turns English");
         Assert.Equal("/sportello/procedimenti/cambio-residenza", browser.Path);
         Assert.Equal("45 days", catalogue.Sheet()["Term to decide"]);
         Assert.Contains("Sign out", browser.Find("#sign-out").Text);
         browser.Check("sheet-english");
         browser.Header.SwitchLanguage();
-        browser.Until(d => d.FindElement(By.TagName("html")).GetAttribute("lang") == "it" ? true : (bool?)null, "the page is Italian again");
+        browser.Until(d => d.FindElement(By.TagName("html")).GetAttribute("lang") == "it", "the page is Italian again");
 
         browser.TabTo("#sign-out");
         browser.Press(Keys.Enter);
-        browser.UntilPath("/login");
+        browser.Arrive("/login", "Accesso operatori");
         Assert.Contains("Sei uscito", browser.Find("main").Text);
         browser.Open("/sportello");
         browser.UntilPath("/login");
@@ -92,7 +92,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         browser.Open("/ufficio");
         browser.UntilPath("/login");
         new SignInPage(browser).SignInWithKeyboard("anagrafe", WebBrowserFixture.Password);
-        browser.UntilPath("/ufficio");
+        browser.Arrive("/ufficio", "Attività dell'ufficio");
         var queue = new QueuePage(browser);
         Assert.Contains("Ufficio Anagrafe", queue.Office);
         var row = Assert.Single(queue.Rows);
@@ -111,7 +111,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         Assert.Equal("Accesso negato", browser.Heading);
         browser.TabTo("#back-home");
         browser.Press(Keys.Enter);
-        browser.UntilPath("/ufficio");
+        browser.Arrive("/ufficio", "Attività dell'ufficio");
 
         browser.Open("/pagina-che-non-esiste");
         Assert.Equal("Pagina non trovata", browser.Heading);
@@ -125,21 +125,21 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         using var browser = Browser("choice");
         browser.Open("/");
         new SignInPage(browser).SignInWithKeyboard("responsabile", WebBrowserFixture.Password);
-        browser.UntilPath("/");
-        Assert.Equal("Buongiorno, Paolo Neri", browser.Heading);
+        browser.Arrive("/", "Scegli dove lavorare");
+        Assert.Contains("Paolo Neri, il tuo profilo dà accesso a più aree.", browser.Find("main").Text);
         Assert.Equal(["Sportello", "Supervisione"], browser.FindAll("main .card-title a").Select(a => a.Text));
         Assert.Equal(["Sportello", "Supervisione"], browser.Header.Menu);
         browser.Check("choice");
 
         browser.TabTo("main a[href='/supervisione']");
         browser.Press(Keys.Enter);
-        browser.UntilPath("/supervisione");
+        browser.Arrive("/supervisione", "Supervisione");
+        browser.Check("supervision");
         var anagrafe = browser.FindAll("#workload tbody tr").Single(tr => tr.Text.StartsWith("Ufficio Anagrafe", StringComparison.Ordinal));
         Assert.Equal("1", anagrafe.FindElements(By.CssSelector("td"))[1].Text);
-        browser.Check("supervision");
 
         anagrafe.FindElement(By.TagName("a")).Click();
-        browser.UntilPath("/ufficio");
+        browser.Arrive("/ufficio", "Attività dell'ufficio");
         Assert.Single(new QueuePage(browser).Rows);
         Assert.True(browser.FindAll("#office").Count == 1, "a supervisor may switch between offices");
         browser.Check("supervision-queue");
@@ -155,7 +155,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         browser.UntilPath("/sportello/procedimenti");
         var catalogue = new CataloguePage(browser);
         catalogue.Search("mensa");
-        browser.Until(d => catalogue.ResultCount == "1 procedimento" ? true : (bool?)null, "the search works as a plain GET form");
+        browser.Until(d => catalogue.ResultCount == "1 procedimento", "the search works as a plain GET form");
         Assert.Equal(["Iscrizione al servizio di mensa scolastica"], catalogue.Titles);
         browser.Screenshot("catalogue-search");
         browser.Header.SignOut();
@@ -165,4 +165,20 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
 
     [GeneratedRegex(@"^\d{1,2} (gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4}")]
     private static partial Regex ItalianDate();
+}
+
+/// <summary>The accessibility check itself can fail: a page with an unlabelled image and field is caught.</summary>
+[Collection(WebBrowserCollection.Name)]
+public sealed class AxeCheckTests
+{
+    [Fact]
+    public void Axe_fails_a_page_with_an_image_without_text_and_a_field_without_a_label()
+    {
+        using var browser = new OperatorBrowser(new Uri("http://127.0.0.1/"), Chromium.ArtifactsFolder("web-axe"), "bad");
+        browser.Driver.Navigate().GoToUrl("data:text/html,<html lang='it'><title>t</title><main><h1>Prova</h1><img src='x.png'><input type='text'></main></html>");
+
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => browser.Check("bad-page"));
+        Assert.Contains("image-alt", failure.Message);
+        Assert.Contains("label", failure.Message);
+    }
 }

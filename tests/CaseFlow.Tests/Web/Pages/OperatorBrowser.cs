@@ -44,11 +44,15 @@ public sealed class OperatorBrowser : IDisposable
 
     public string Heading => Find("main h1").Text;
 
-    public T Until<T>(Func<IWebDriver, T?> condition, string what)
+    public void Until(Func<IWebDriver, bool> condition, string what) => Wait(d => condition(d) ? true : null, what);
+
+    public T Until<T>(Func<IWebDriver, T?> find, string what) where T : class => (T)Wait(find, what);
+
+    private object Wait(Func<IWebDriver, object?> condition, string what)
     {
         try
         {
-            return new WebDriverWait(Driver, Timeout).Until(d => condition(d))!;
+            return new WebDriverWait(Driver, Timeout).Until(condition)!;
         }
         catch (WebDriverTimeoutException)
         {
@@ -57,7 +61,23 @@ public sealed class OperatorBrowser : IDisposable
         }
     }
 
-    public void UntilPath(string path) => Until(d => new Uri(d.Url).AbsolutePath == path ? true : (bool?)null, $"the browser is at {path}");
+    public void UntilPath(string path) => Until(d => new Uri(d.Url).AbsolutePath == path, $"the browser is at {path}");
+
+    /// <summary>
+    /// Waits for the page itself, not only its address: enhanced navigation changes the address first and the
+    /// content a moment later.
+    /// </summary>
+    public void Arrive(string path, string heading) => Until(d =>
+    {
+        try
+        {
+            return new Uri(d.Url).AbsolutePath == path && d.FindElements(By.CssSelector("main h1")).FirstOrDefault()?.Text == heading;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return false;
+        }
+    }, $"the page '{heading}' is shown at {path}");
 
     /// <summary>The page as the person sees it (a screenshot) and as a screen reader meets it (axe-core).</summary>
     public void Check(string page)
