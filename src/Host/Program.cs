@@ -1,3 +1,4 @@
+using CaseFlow.Cases;
 using CaseFlow.Host;
 using CaseFlow.Host.Commands;
 using CaseFlow.Notifications;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddCaseFlowHost();
 builder.Services.AddCaseFlowWorkflows(builder.Configuration);
+builder.Services.AddCaseFlowCases(builder.Configuration);
 builder.Services.AddCaseFlowNotifications(builder.Configuration);
 builder.AddCaseFlowWeb();
 
@@ -22,6 +24,7 @@ if (command is not null)
 
 app.UseCaseFlowHost();
 app.MapCaseFlowWorkflows();
+app.MapCaseFlowCases();
 app.MapCaseFlowNotifications();
 app.MapCaseFlowWeb();
 

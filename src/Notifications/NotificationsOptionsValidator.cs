@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Notifications;
@@ -38,10 +39,9 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             failures.Add("Notifications:Lease must be at least one second.");
         }
 
-        // Hangfire parses the expression itself when the recurring job is registered; this catches the obvious slips.
-        if (options.SweepCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        if (CronSetting.Problem("Notifications:SweepCron", options.SweepCron) is { } cron)
         {
-            failures.Add($"Notifications:SweepCron is not a cron expression (was '{options.SweepCron}').");
+            failures.Add(cron);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -29,7 +29,6 @@ public static class WebExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<WebAssets>();
         services.AddSingleton<Administration>();
-        services.AddSingleton<Office.OfficeQueueQuery>();
         services.AddSingleton<Supervision.WorkloadQuery>();
         BrowserErrors.AddServices(services);
         services.AddDataProtection().SetApplicationName("CaseFlow");

@@ -18,6 +18,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     [
         typeof(MigrationRunner).Assembly,
         typeof(CaseFlow.Workflows.ServiceCollectionExtensions).Assembly,
+        typeof(CaseFlow.Cases.ServiceCollectionExtensions).Assembly,
         typeof(CaseFlow.Notifications.ServiceCollectionExtensions).Assembly,
         typeof(CaseFlow.Web.WebExtensions).Assembly,
     ];

@@ -53,9 +53,9 @@ public sealed class MessageTemplate
         try
         {
             return new MessageTemplate(
-                LiquidTemplate.Parse(string.Join('\n', parts["subject"])),
-                LiquidTemplate.Parse(string.Join('\n', parts["html"])),
-                LiquidTemplate.Parse(string.Join('\n', parts["text"])));
+                LiquidTemplate.Parse(string.Join('\n', parts["subject"]), requirePrintedValues: true),
+                LiquidTemplate.Parse(string.Join('\n', parts["html"]), requirePrintedValues: true),
+                LiquidTemplate.Parse(string.Join('\n', parts["text"]), requirePrintedValues: true));
         }
         catch (LiquidException ex)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CaseFlow.Workflows.Procedures;
+using CaseFlow.Cases.Procedures;
 
 namespace CaseFlow.Web.Desk;
 

@@ -49,7 +49,9 @@ internal static class BrowserErrors
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
-            if (!IsMachinePath(context.Request.Path))
+            // By now the middleware has already pointed the request at the error page: the original path tells who asked.
+            var original = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value;
+            if (!IsMachinePath(new PathString(original)))
             {
                 return false;
             }

@@ -1,4 +1,4 @@
-using CaseFlow.Workflows.Organisation;
+using CaseFlow.Cases.Organisation;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Web.Layout;

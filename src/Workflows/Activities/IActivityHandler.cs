@@ -18,4 +18,10 @@ public interface IActivityHandler
     /// null when they are only known at run time (an expression that is not a literal).
     /// </summary>
     IReadOnlyList<string>? PortsOf(ActivityNode node) => Descriptor.Ports;
+
+    /// <summary>
+    /// Whether Elsa's anonymous resume-by-token may resume this activity's bookmarks. People's work (an office task, a
+    /// citizen's reply) says no: it goes through the module that checks who acts and records it.
+    /// </summary>
+    bool ResumableByToken => true;
 }

@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Definitions;
-using Npgsql;
 
 namespace CaseFlow.Workflows.Runtime;
 
-/// <summary>A request to start an instance. <see cref="OnCreated"/> runs in the same transaction, before the first step.</summary>
+/// <summary>
+/// A request to start an instance. <paramref name="InstanceId"/> lets a caller write its own rows about the instance in the
+/// same unit of work before the first step runs; empty, the runtime picks one.
+/// </summary>
 public sealed record StartWorkflow(
     string DefinitionId,
     VersionOptions? Version = null,
     JsonObject? Input = null,
     string? CorrelationId = null,
     string? Name = null,
-    Func<NpgsqlConnection, NpgsqlTransaction, string, Task>? OnCreated = null);
+    string? InstanceId = null);
 
 /// <summary>What a caller learns about an instance after a step.</summary>
 public sealed record InstanceSnapshot(

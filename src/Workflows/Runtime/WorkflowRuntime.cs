@@ -27,6 +27,18 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public async Task<IReadOnlyList<InstanceSnapshot>> StartAllAsync(IReadOnlyList<StartWorkflow> requests, CancellationToken ct)
     {
+        await using var work = await UnitOfWork.BeginAsync(dataSource, clock, "sistema", ct);
+        var snapshots = await StartAllAsync(work, requests, ct);
+        await work.CommitAsync(ct);
+        return snapshots;
+    }
+
+    /// <summary>
+    /// Starts several instances inside the caller's unit of work and runs each until it waits. Nothing is visible, and no
+    /// after-commit action runs, until the caller commits.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceSnapshot>> StartAllAsync(UnitOfWork work, IReadOnlyList<StartWorkflow> requests, CancellationToken ct)
+    {
         var found = new List<WorkflowDefinition>();
         foreach (var request in requests)
         {
@@ -40,16 +52,15 @@ public sealed class WorkflowRuntime(
             found.Add(definition);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var saved = new List<(WorkflowEffectContext Context, InstanceSnapshot Snapshot)>();
+        var (connection, transaction) = (work.Connection, work.Transaction);
+        var snapshots = new List<InstanceSnapshot>();
         for (var i = 0; i < requests.Count; i++)
         {
             var (request, definition) = (requests[i], found[i]);
-            var now = clock.GetUtcNow();
+            var now = work.Now;
             var instance = new InstanceRecord
             {
-                Id = Guid.CreateVersion7().ToString("N"),
+                Id = request.InstanceId ?? Guid.CreateVersion7().ToString("N"),
                 DefinitionId = definition.DefinitionId,
                 DefinitionVersionId = definition.Id,
                 Version = definition.Version,
@@ -60,18 +71,15 @@ public sealed class WorkflowRuntime(
                 UpdatedAt = now,
             };
             await InstanceStore.InsertAsync(connection, transaction, instance, ct);
-            if (request.OnCreated is not null)
-            {
-                await request.OnCreated(connection, transaction, instance.Id);
-            }
 
             var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
             await step.StartAsync();
-            saved.Add(await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct));
+            var (context, snapshot) = await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
+            work.AfterCommit(() => AfterCommit(context, snapshot));
+            snapshots.Add(snapshot);
         }
 
-        await transaction.CommitAsync(ct);
-        return [.. saved.Select(s => AfterCommit(s.Context, s.Snapshot))];
+        return snapshots;
     }
 
     /// <summary>Resumes the instance at one bookmark. A bookmark already consumed is a conflict and changes nothing.</summary>
@@ -121,6 +129,18 @@ public sealed class WorkflowRuntime(
         }
 
         return result is not null;
+    }
+
+    /// <summary>
+    /// The id of the instance's waiting bookmark whose payload is of this kind (e.g. a module's "documents awaited"),
+    /// or null: how a module finds the wait it resumes without reading the engine's tables.
+    /// </summary>
+    public async Task<string?> FindBookmarkAsync(string instanceId, string payloadKind, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM workflow_bookmarks WHERE instance_id = @i AND payload->>'$kind' = @kind LIMIT 1");
+        command.Parameters.AddWithValue("i", instanceId);
+        command.Parameters.AddWithValue("kind", payloadKind);
+        return await command.ExecuteScalarAsync(ct) as string;
     }
 
     public async Task<InstanceSnapshot> CancelAsync(string instanceId, CancellationToken ct) =>

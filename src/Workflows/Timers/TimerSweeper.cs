@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Jobs;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CaseFlow.Tests.Infrastructure;
-using CaseFlow.Workflows.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

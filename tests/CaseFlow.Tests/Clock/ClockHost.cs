@@ -1,6 +1,5 @@
 using CaseFlow.Tests.Cases;
 using CaseFlow.Tests.Infrastructure;
-using CaseFlow.Workflows.Clock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

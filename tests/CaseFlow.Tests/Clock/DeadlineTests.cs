@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CaseFlow.Workflows.Terms;
 
 namespace CaseFlow.Tests.Clock;
 

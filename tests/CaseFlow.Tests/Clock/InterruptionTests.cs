@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Tests.Infrastructure;
 using CaseFlow.Tests.Workflows;
-using CaseFlow.Workflows.Terms;
 using CaseFlow.Workflows.Timers;
 using Microsoft.Extensions.DependencyInjection;
 

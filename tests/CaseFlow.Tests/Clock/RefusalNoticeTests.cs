@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CaseFlow.Workflows.Terms;
 using CaseFlow.Workflows.Timers;
 using Microsoft.Extensions.DependencyInjection;
 

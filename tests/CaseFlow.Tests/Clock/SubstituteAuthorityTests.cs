@@ -72,7 +72,7 @@ public class SubstituteAuthorityTests
 
         Assert.Equal("substitute", await host.Desk.ScalarAsync<string>("SELECT status FROM case_procedures"));
         // Five days of suspension: Sat 27 Feb (a Saturday does not move by default).
-        Assert.Equal(CaseFlow.Workflows.Terms.RomeTime.EndOf(new DateOnly(2027, 2, 27)),
+        Assert.Equal(CaseFlow.Terms.RomeTime.EndOf(new DateOnly(2027, 2, 27)),
             new DateTimeOffset((await host.Desk.ScalarAsync<DateTime>("SELECT due_at FROM case_procedures")).ToUniversalTime()), TimeSpan.FromMilliseconds(1));
         Assert.Equal(Substitute, (await host.Desk.CurrentStepAsync(caseId))["office"]!.GetValue<string>());
     }

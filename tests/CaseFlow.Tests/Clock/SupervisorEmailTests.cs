@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CaseFlow.Workflows.Organisation;
 using Npgsql;
 
 namespace CaseFlow.Tests.Clock;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CaseFlow.Workflows.Terms;
 
 namespace CaseFlow.Tests.Terms;
 

@@ -1,4 +1,3 @@
-using CaseFlow.Workflows.Terms;
 
 namespace CaseFlow.Tests.Terms;
 

@@ -1,4 +1,3 @@
-using CaseFlow.Workflows.Terms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -93,7 +93,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         browser.UntilPath("/login");
         new SignInPage(browser).SignInWithKeyboard("anagrafe", WebBrowserFixture.Password);
         browser.Arrive("/ufficio", "Attività dell'ufficio");
-        var queue = new QueuePage(browser);
+        var queue = new QueueScreen(browser);
         Assert.Contains("Ufficio Anagrafe", queue.Office);
         var row = Assert.Single(queue.Rows);
         Assert.Equal(fixture.ResidenceProtocol, row.Protocol);
@@ -140,7 +140,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
 
         anagrafe.FindElement(By.TagName("a")).Click();
         browser.Arrive("/ufficio", "Attività dell'ufficio");
-        Assert.Single(new QueuePage(browser).Rows);
+        Assert.Single(new QueueScreen(browser).Rows);
         Assert.True(browser.FindAll("#office").Count == 1, "a supervisor may switch between offices");
         browser.Check("supervision-queue");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CaseFlow.ServiceDefaults.Http;
+using CaseFlow.Workflows.Activities;
 using CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
@@ -18,24 +19,23 @@ internal static class ResumeByToken
     public static void Map(RouteGroupBuilder api) =>
         api.MapMethods("/bookmarks/resume", [HttpMethods.Get, HttpMethods.Post], Handle).AllowAnonymous().WithName("ElsaResumeBookmarkByToken");
 
-    private static async Task<IResult> Handle(HttpRequest request, string? t, string? @in, ResumeTokens tokens, WorkflowRuntime runtime, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
+    private static async Task<IResult> Handle(HttpRequest request, string? t, string? @in, ResumeTokens tokens, WorkflowRuntime runtime, ActivityRegistry registry, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
     {
         if (!tokens.TryRead(t, out var instanceId, out var bookmarkId))
         {
             return Problems.Validation("t", "The resume token is not valid.");
         }
 
-        // People's work goes through the case API, which checks the office, the claim and records who did it;
+        // People's work goes through the module that checks who acts and records it (the desk's case API):
         // an anonymous token must not complete an office task or declare a citizen's documents received.
         await using (var command = dataSource.CreateCommand("SELECT activity_type FROM workflow_bookmarks WHERE id = @id"))
         {
             command.Parameters.AddWithValue("id", bookmarkId);
-            if (await command.ExecuteScalarAsync(ct) is string type && type is Activities.Desk.OfficeTask.TypeName or Activities.Desk.RequestIntegration.TypeName
-                    or Activities.Desk.NoticeOfRefusal.TypeName)
+            if (await command.ExecuteScalarAsync(ct) is string type && registry.Find(type) is { ResumableByToken: false })
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, type: "https://caseflow.example/problems/forbidden",
                     title: "Resume this step through the case API.",
-                    detail: $"{type} steps are completed through /api/tasks/{{taskId}}/complete or the case's integration and observations endpoints, not with a token.",
+                    detail: $"{type} steps are completed through the case API (/api/tasks/{{taskId}}/complete, the case's integration and observations endpoints), not with a token.",
                     extensions: new Dictionary<string, object?> { ["field"] = "t" });
             }
         }

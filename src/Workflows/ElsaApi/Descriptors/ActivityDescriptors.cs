@@ -17,16 +17,16 @@ internal static class ActivityDescriptors
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/descriptors/activities", Handle).WithName("ElsaListActivityDescriptors");
 
-    private static IResult Handle(ActivityRegistry registry, IConfiguration configuration, Organisation.IOfficeDirectory offices)
+    private static IResult Handle(ActivityRegistry registry, IConfiguration configuration, IEnumerable<IInputOptionsSource> sources)
     {
         var items = registry.All.Select(h => h.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.DisplayName)
-            .Select(d => Describe(d, configuration, offices))
+            .Select(d => Describe(d, configuration, sources))
             .Append(Flowchart())
             .ToList();
         return ElsaJson.Ok(new ListResponse<JsonObject>(items));
     }
 
-    private static JsonObject Describe(ActivityDescriptor d, IConfiguration configuration, Organisation.IOfficeDirectory offices) => new()
+    private static JsonObject Describe(ActivityDescriptor d, IConfiguration configuration, IEnumerable<IInputOptionsSource> sources) => new()
     {
         ["typeName"] = d.TypeName,
         ["namespace"] = d.Namespace,
@@ -44,7 +44,7 @@ internal static class ActivityDescriptors
         ["customProperties"] = new JsonObject(),
         ["constructionProperties"] = new JsonObject(),
         ["attributes"] = new JsonArray(),
-        ["inputs"] = new JsonArray([.. d.Inputs.Select((input, order) => (JsonNode)InputJson.Describe(input, order, configuration, offices))]),
+        ["inputs"] = new JsonArray([.. d.Inputs.Select((input, order) => (JsonNode)InputJson.Describe(input, order, configuration, sources))]),
         ["outputs"] = new JsonArray(),
         ["ports"] = new JsonArray([.. (d.HasDynamicPorts ? [] : d.Ports).Select(p => (JsonNode)Port(p))]),
     };

@@ -7,7 +7,7 @@ namespace CaseFlow.Workflows.ElsaApi.Descriptors;
 /// <summary>Elsa's InputDescriptor. Drop-downs carry their items in <c>uiSpecifications.dropdown.selectList</c> (what Studio 3.8 reads) and in the older <c>options</c>.</summary>
 internal static class InputJson
 {
-    public static JsonObject Describe(InputDescriptor input, int order, IConfiguration configuration, Organisation.IOfficeDirectory? offices = null)
+    public static JsonObject Describe(InputDescriptor input, int order, IConfiguration configuration, IEnumerable<IInputOptionsSource>? sources = null)
     {
         var json = new JsonObject
         {
@@ -34,7 +34,7 @@ internal static class InputJson
         {
             var selectList = new JsonObject
             {
-                ["items"] = new JsonArray([.. Options(input, configuration, offices).Select(o => (JsonNode)new JsonObject { ["text"] = o.Text, ["value"] = o.Value })]),
+                ["items"] = new JsonArray([.. Options(input, configuration, sources).Select(o => (JsonNode)new JsonObject { ["text"] = o.Text, ["value"] = o.Value })]),
                 ["isFlagsEnum"] = false,
             };
             json["options"] = selectList.DeepClone();
@@ -48,7 +48,7 @@ internal static class InputJson
     /// Static options, or those of a configured source: <c>Workflows:Offices</c> / <c>Workflows:Templates</c>, each entry
     /// a string or <c>{value, text}</c>. An unconfigured source offers nothing rather than failing the editor.
     /// </summary>
-    public static IReadOnlyList<SelectOption> Options(InputDescriptor input, IConfiguration configuration, Organisation.IOfficeDirectory? offices = null)
+    public static IReadOnlyList<SelectOption> Options(InputDescriptor input, IConfiguration configuration, IEnumerable<IInputOptionsSource>? sources = null)
     {
         if (input.OptionsSource is not { } source)
         {
@@ -61,24 +61,9 @@ internal static class InputJson
             return configured;
         }
 
-        // Without an explicit list, the organisation's offices and the citizen templates CaseFlow ships.
-        return source switch
-        {
-            "offices" when offices is not null => [.. offices.Offices.Select(o => new SelectOption($"{o.Name} — {o.AgencyName}", o.Id))],
-            "templates" => [.. CitizenTemplates.Select(t => new SelectOption(t.Text, t.Value))],
-            _ => [],
-        };
+        // Without an explicit list, what the module that owns the source offers.
+        return sources?.FirstOrDefault(s => s.Name == source)?.Options() ?? [];
     }
-
-    private static readonly SelectOption[] CitizenTemplates =
-    [
-        new("Avanzamento della pratica", "step-advanced"),
-        new("Richiesta di documenti", "documents-requested"),
-        new("Termine sospeso", "clock-suspended"),
-        new("Termine ripreso", "clock-resumed"),
-        new("Preavviso di rigetto (art. 10-bis)", "refusal-notice"),
-        new("Provvedimento finale", "final-act"),
-    ];
 
     private static IReadOnlyList<SelectOption> Configured(string source, IConfiguration configuration)
     {

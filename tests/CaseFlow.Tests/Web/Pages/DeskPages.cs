@@ -29,7 +29,7 @@ public sealed class CataloguePage(OperatorBrowser browser)
 }
 
 /// <summary>An office's queue at /ufficio.</summary>
-public sealed class QueuePage(OperatorBrowser browser)
+public sealed class QueueScreen(OperatorBrowser browser)
 {
     public sealed record Row(string Title, string Procedure, string Protocol, string Due, string ClaimedBy);
 

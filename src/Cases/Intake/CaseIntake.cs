@@ -1,0 +1,199 @@
+using System.Text.Json.Nodes;
+using CaseFlow.ServiceDefaults.Outcomes;
+using CaseFlow.Workflows.Definitions;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CaseFlow.Cases.Intake;
+
+/// <summary>
+/// Starts the procedures of one intake: each procedure is one workflow instance, and the whole intake (protocol
+/// registrations, case rows, clocks, the notice of start and the instances' first steps) is one unit of work.
+/// </summary>
+public sealed class CaseIntake(
+    NpgsqlDataSource dataSource, IntakeValidation validation, Idempotency idempotency, WorkflowRuntime runtime, CaseClock caseClock, IOfficeDirectory directory, CitizenMessages messages,
+    TimeProvider clock, DeadlineSchedule deadlines,
+    Microsoft.Extensions.Options.IOptions<CasesOptions> options, ILogger<CaseIntake> logger)
+{
+    // Intakes of one agency queue on its protocol counter row anyway; waiting here instead of inside an open
+    // transaction keeps a burst of intakes from taking every pooled connection.
+    private readonly SemaphoreSlim gate = new(options.Value.MaxConcurrentIntakes);
+
+    /// <summary>
+    /// Validates and starts the intake, or refuses it whole. With an idempotency key, a retry of the same request gets
+    /// the first result again, and the same key with another request is refused.
+    /// </summary>
+    public async Task<Outcome<StartedCase>> StartAsync(IntakeCommand command, CancellationToken ct)
+    {
+        using var _ = CaseActor.Use(command.Actor);
+        if (string.IsNullOrWhiteSpace(command.IdempotencyKey))
+        {
+            return await StartValidatedAsync(command.Request, ct);
+        }
+
+        var hash = Idempotency.HashOf(command.Request);
+        await using var lease = await idempotency.AcquireAsync(command.Actor, command.IdempotencyKey, ct);
+        if (await lease.FindAsync(ct) is { } stored)
+        {
+            return stored.RequestHash == hash
+                ? Idempotency.Read<StartedCase>(stored.Response)
+                : new Problem(ProblemKind.Unprocessable, StartCase.IdempotencyHeader,
+                    "Idempotency-Key già usata con un'altra richiesta. / Idempotency-Key reused with a different request.", "idempotency-key-reused");
+        }
+
+        var result = await StartValidatedAsync(command.Request, ct);
+        if (result.Succeeded)
+        {
+            await lease.SaveAsync(hash, StatusCodes.Status201Created, result.Value, clock.GetUtcNow(), ct);
+        }
+
+        return result;
+    }
+
+    private async Task<Outcome<StartedCase>> StartValidatedAsync(IntakeRequest intake, CancellationToken ct)
+    {
+        var (error, procedures) = await validation.ValidateAsync(intake, ct);
+        if (error is not null)
+        {
+            return Problem.Validation(error.Field, error.Message);
+        }
+
+        var citizen = intake.Citizen!;
+        var now = clock.GetUtcNow();
+        var receivedAt = intake.ReceivedAt ?? now;
+        var caseId = Guid.CreateVersion7();
+        var trackingCode = TrackingCode.New();
+        var started = new List<StartedProcedure>();
+        var citizenJson = new JsonObject
+        {
+            ["fiscalCode"] = FiscalCode.Normalise(citizen.FiscalCode!),
+            ["firstName"] = citizen.FirstName!.Trim(),
+            ["lastName"] = citizen.LastName!.Trim(),
+            ["email"] = citizen.Email?.Trim(),
+            ["phone"] = citizen.Phone?.Trim(),
+            ["preferredLanguage"] = citizen.PreferredLanguage ?? "it",
+        };
+        var correspondent = $"{citizenJson["firstName"]} {citizenJson["lastName"]} ({citizenJson["fiscalCode"]})";
+
+        await gate.WaitAsync(ct);
+        try
+        {
+            await StartProceduresAsync(intake, procedures, caseId, trackingCode, citizenJson, correspondent, receivedAt, now, started, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        logger.LogInformation("Case {CaseId} started with {Procedures} procedure(s), protocol {Protocol}", caseId, started.Count, started[0].ProtocolNumber);
+        return new StartedCase(caseId, started[0].ProtocolNumber, trackingCode, "open", started.Max(p => p.DueDate), started);
+    }
+
+    private async Task StartProceduresAsync(IntakeRequest intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
+        string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
+    {
+        // One unit of work for the whole intake, in a straight line: the case, its procedures and their clocks, the
+        // notice of start, then every instance runs until it waits. A bundle starts all its procedures or none.
+        await using var work = await UnitOfWork.BeginAsync(dataSource, clock, CaseActor.Name, ct);
+        var (connection, transaction) = (work.Connection, work.Transaction);
+        var hashes = await DocumentHashesAsync(connection, transaction, intake.Documents, ct);
+        var requests = new List<StartWorkflow>();
+        for (var i = 0; i < procedures.Count; i++)
+        {
+            var procedure = procedures[i];
+            var formData = (JsonObject?)intake.Items[i].FormData?.DeepClone() ?? [];
+            var input = (JsonObject)formData.DeepClone();
+            input["caseId"] = caseId.ToString();
+            input["procedureId"] = procedure.Id;
+            var procedureRowId = Guid.CreateVersion7();
+            var instanceId = Guid.CreateVersion7().ToString("N");
+            var dueAt = caseClock.DueAt(receivedAt, procedure.Sheet.Term, procedure.Sheet.Agency);
+            // Registered now, not at request time: a queued intake must not carry an earlier time than a lower number.
+            var protocolNumber = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
+                procedure.Sheet.Agency, clock.GetUtcNow(), ProtocolRegister.Incoming, correspondent, $"Istanza: {procedure.Sheet.Title} (canale {intake.Channel ?? "desk"})",
+                i == 0 ? hashes : [], caseId, CaseActor.Name), ct);
+            if (i == 0)
+            {
+                await InsertCaseAsync(connection, transaction, caseId, trackingCode, protocolNumber, citizenJson, intake, receivedAt, now, ct);
+            }
+
+            await InsertProcedureAsync(connection, transaction, procedureRowId, caseId, instanceId, procedure, protocolNumber, formData, dueAt, now, ct);
+            await deadlines.ProcedureAsync(connection, transaction, caseId, procedureRowId, procedure.Sheet.Office, dueAt, ct);
+            requests.Add(new StartWorkflow(procedure.Id, new VersionOptions("Specific", procedure.Version), input, caseId.ToString(), procedure.Sheet.Title, instanceId));
+            started.Add(new StartedProcedure(procedureRowId, procedure.Id, procedure.Sheet.Title, protocolNumber, dueAt, "open"));
+        }
+
+        // One notice of start (art. 8) per intake, before anything the first steps send: a bundle's notice lists all its procedures.
+        var text = string.Join(" ", procedures.Select(p =>
+            $"{p.Sheet.Title}: ufficio {directory.FindOffice(p.Sheet.Office)?.Name ?? p.Sheet.Office}, responsabile {p.Sheet.ResponsibleOfficer ?? "il dirigente dell'ufficio"}."));
+        await messages.SendAsync(connection, transaction, caseId, null, "case-received", $"Comunicazione di avvio del procedimento (art. 8 L. 241/1990). {text}",
+            [], $"case-received:{caseId}", now, null, ct);
+
+        await runtime.StartAllAsync(work, requests, ct);
+        await work.CommitAsync(ct);
+        messages.SignalCommitted();
+    }
+
+    private static async Task<string[]> DocumentHashesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[]? documents, CancellationToken ct)
+    {
+        if (documents is not { Length: > 0 })
+        {
+            return [];
+        }
+
+        await using var command = Db.Command(connection, transaction, "SELECT sha256 FROM case_documents WHERE id = ANY(@ids) ORDER BY id", ("ids", documents));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var hashes = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return [.. hashes];
+    }
+
+    private static async Task InsertCaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid caseId, string trackingCode, string protocolNumber, JsonObject citizen,
+        IntakeRequest intake, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
+    {
+        await Db.ExecAsync(c, tx, """
+            INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, status, created_at, created_by)
+            VALUES (@id, @tracking, @protocol, @fiscal, @citizen, @channel, @received, 'open', @now, @by)
+            """, ct, ("id", caseId), ("tracking", trackingCode), ("protocol", protocolNumber), ("fiscal", citizen["fiscalCode"]!.GetValue<string>()),
+            ("citizen", citizen), ("channel", intake.Channel ?? "desk"), ("received", receivedAt), ("now", now), ("by", CaseActor.Name));
+        if (intake.Documents is { Length: > 0 } documents)
+        {
+            // Only documents still unattached: a concurrent intake that took one makes this one fail, not share it.
+            var attached = await Db.ExecAsync(c, tx, "UPDATE case_documents SET case_id = @case WHERE id = ANY(@ids) AND case_id IS NULL", ct,
+                ("case", caseId), ("ids", documents.Distinct().ToArray()));
+            if (attached != documents.Distinct().Count())
+            {
+                throw new InvalidOperationException("A document was attached to another case meanwhile.");
+            }
+        }
+
+        await CaseJournal.EventAsync(c, tx, caseId, null, now, "case-received",
+            $"Pratica ricevuta (canale {intake.Channel ?? "desk"}), protocollo {protocolNumber}", isPublic: true, ct);
+        await CaseJournal.AuditAsync(c, tx, now, "case", caseId, "created", null,
+            new JsonObject { ["status"] = "open", ["trackingCode"] = trackingCode, ["protocolNumber"] = protocolNumber }, ct);
+    }
+
+    private static async Task InsertProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid caseId, string instanceId, Procedure procedure,
+        string protocolNumber, JsonObject formData, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    {
+        await Db.ExecAsync(c, tx, """
+            INSERT INTO case_procedures (id, case_id, instance_id, procedure_id, version, name, agency, office, term, responsible_officer, silence_assent,
+                multiple_suspensions, protocol_number, form_data, due_at, status)
+            VALUES (@id, @case, @instance, @procedure, @version, @name, @agency, @office, @term, @officer, @silence, @multiple, @protocol, @form, @due, 'open')
+            """, ct, ("id", id), ("case", caseId), ("instance", instanceId), ("procedure", procedure.Id), ("version", procedure.Version),
+            ("name", procedure.Sheet.Title), ("agency", procedure.Sheet.Agency), ("office", procedure.Sheet.Office), ("term", procedure.Sheet.Term),
+            ("officer", procedure.Sheet.ResponsibleOfficer), ("silence", procedure.Sheet.SilenceAssent),
+            ("multiple", procedure.Sheet.MultipleSuspensions), ("protocol", protocolNumber), ("form", formData), ("due", dueAt));
+        var dueText = Terms.RomeTime.DateOf(dueAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await CaseJournal.EventAsync(c, tx, caseId, id, now, "procedure-started",
+            $"Avviato il procedimento \"{procedure.Sheet.Title}\" (protocollo {protocolNumber}); termine di conclusione {dueText}", isPublic: true, ct);
+        await CaseJournal.AuditAsync(c, tx, now, "procedure", id, "created", null,
+            new JsonObject { ["status"] = "open", ["procedureId"] = procedure.Id, ["version"] = procedure.Version, ["dueAt"] = dueAt.ToString("O") }, ct);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net.Mail;
+using Npgsql;
+
+namespace CaseFlow.Cases.Intake;
+
+/// <summary>A field at fault, for a 400 problem that names it.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>Checks an intake completely before anything is written.</summary>
+public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public static readonly string[] Channels = ["desk", "online", "email", "pec", "phone", "post"];
+
+    public async Task<(FieldError? Error, IReadOnlyList<Procedure> Procedures)> ValidateAsync(IntakeRequest intake, CancellationToken ct)
+    {
+        var error = ValidateCitizen(intake.Citizen) ?? ValidateChannelAndDate(intake);
+        if (error is not null)
+        {
+            return (error, []);
+        }
+
+        if (intake.Items.Count == 0)
+        {
+            return (new FieldError("procedures", "Indicare almeno un procedimento. / Give at least one procedure."), []);
+        }
+
+        var procedures = new List<Procedure>();
+        for (var i = 0; i < intake.Items.Count; i++)
+        {
+            var prefix = intake.Bundle ? $"procedures[{i}]." : "";
+            var item = intake.Items[i];
+            if (string.IsNullOrWhiteSpace(item.ProcedureId))
+            {
+                return (new FieldError(prefix + "procedureId", "Il procedimento è obbligatorio. / The procedure is required."), []);
+            }
+
+            var procedure = await catalogue.FindPublishedAsync(item.ProcedureId.Trim(), ct);
+            if (procedure is null)
+            {
+                return (new FieldError(prefix + "procedureId", $"Nessun procedimento pubblicato '{item.ProcedureId}'. / No published procedure '{item.ProcedureId}'."), []);
+            }
+
+            if (item.Version is { } version && version != procedure.Version)
+            {
+                return (new FieldError(prefix + "version",
+                    $"La versione {version} non è quella pubblicata ({procedure.Version}). / Version {version} is not the published one ({procedure.Version})."), []);
+            }
+
+            procedures.Add(procedure);
+        }
+
+        return (await ValidateDocumentsAsync(intake.Documents, ct), procedures);
+    }
+
+    private static FieldError? ValidateCitizen(CitizenInput? citizen)
+    {
+        if (citizen is null)
+        {
+            return new FieldError("citizen", "I dati del cittadino sono obbligatori. / The citizen is required.");
+        }
+
+        if (FiscalCode.Validate(citizen.FiscalCode) is { } why)
+        {
+            return new FieldError("citizen.fiscalCode", why);
+        }
+
+        if (string.IsNullOrWhiteSpace(citizen.FirstName))
+        {
+            return new FieldError("citizen.firstName", "Il nome è obbligatorio. / The first name is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(citizen.LastName))
+        {
+            return new FieldError("citizen.lastName", "Il cognome è obbligatorio. / The last name is required.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(citizen.Email) && !MailAddress.TryCreate(citizen.Email.Trim(), out _))
+        {
+            return new FieldError("citizen.email", "L'indirizzo email non è valido. / The email address is not valid.");
+        }
+
+        return citizen.PreferredLanguage is null or "it" or "en"
+            ? null
+            : new FieldError("citizen.preferredLanguage", "La lingua è 'it' o 'en'. / The language is 'it' or 'en'.");
+    }
+
+    private FieldError? ValidateChannelAndDate(IntakeRequest intake)
+    {
+        if (intake.Channel is not null && !Channels.Contains(intake.Channel))
+        {
+            return new FieldError("channel", $"Il canale è uno di: {string.Join(", ", Channels)}. / The channel is one of those.");
+        }
+
+        // A little slack for clocks of other machines; an application cannot arrive in the future.
+        return intake.ReceivedAt is { } at && at > clock.GetUtcNow().AddMinutes(5)
+            ? new FieldError("receivedAt", "La data di ricezione non può essere futura. / The receipt date cannot be in the future.")
+            : null;
+    }
+
+    private async Task<FieldError?> ValidateDocumentsAsync(Guid[]? documents, CancellationToken ct)
+    {
+        if (documents is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var free = await Db.ScalarAsync<long>(connection, null,
+            "SELECT count(*) FROM case_documents WHERE id = ANY(@ids) AND case_id IS NULL", ct, ("ids", documents.Distinct().ToArray()));
+        return free == documents.Distinct().Count()
+            ? null
+            : new FieldError("documents", "Documenti sconosciuti o già allegati a un'altra pratica. / Unknown documents or attached to another case.");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Definitions;
+
+namespace CaseFlow.Cases.Procedures;
+
+/// <summary>
+/// The procedure's information sheet (scheda procedimento, art. 35 d.lgs. 33/2013), kept in the definition's
+/// <c>customProperties.caseflow.sheet</c> so it is versioned with the workflow and Elsa carries it untouched.
+/// </summary>
+/// <param name="MultipleSuspensions">A sector law allows more than the one suspension of art. 2 c.7 L. 241/1990.</param>
+public sealed record ProcedureSheet(
+    string Title,
+    string? Summary,
+    string? LegalBasis,
+    string Agency,
+    string Office,
+    string? ResponsibleOfficer,
+    string Term,
+    bool SilenceAssent,
+    IReadOnlyList<string> RequiredDocuments,
+    string? Costs,
+    IReadOnlyList<string> Channels,
+    bool MultipleSuspensions = false)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static ProcedureSheet? Of(WorkflowDefinition definition)
+    {
+        if (definition.Document["customProperties"]?["caseflow"]?["sheet"] is not JsonObject sheet)
+        {
+            return null;
+        }
+
+        var parsed = sheet.Deserialize<ProcedureSheet>(Json);
+        return parsed is null || string.IsNullOrWhiteSpace(parsed.Agency) || string.IsNullOrWhiteSpace(parsed.Office) ? null : parsed with
+        {
+            Title = string.IsNullOrWhiteSpace(parsed.Title) ? definition.Name : parsed.Title,
+            Term = string.IsNullOrWhiteSpace(parsed.Term) ? "P30D" : parsed.Term,
+            RequiredDocuments = parsed.RequiredDocuments ?? [],
+            Channels = parsed.Channels ?? [],
+        };
+    }
+}
+
+/// <summary>A published procedure with its sheet, as the catalogue shows it.</summary>
+public sealed record Procedure(string Id, int Version, string VersionId, string Name, string? Description, ProcedureSheet Sheet);

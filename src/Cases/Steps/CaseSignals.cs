@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Runtime;
+
+namespace CaseFlow.Cases.Steps;
+
+/// <summary>What the case does with the activities' signals: final acts and messages here, the legal clock's in <see cref="ClockSignals"/>.</summary>
+internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
+{
+    public async Task HandleAsync(WorkflowEffectContext context, CaseProcedureRow procedure, ActivitySignal signal, CancellationToken ct)
+    {
+        switch (signal.Name)
+        {
+            case "FinalActIssued":
+                await FinalActAsync(context, procedure, signal.Data, ct);
+                break;
+            case "CitizenNotificationRequested":
+                var template = signal.Data["template"]?.GetValue<string>() ?? "step-advanced";
+                var text = signal.Data["message"]?.GetValue<string>();
+                await MessageAsync(context, procedure, template, text, new JsonObject { ["step_name"] = text ?? procedure.Name, ["message"] = text },
+                    $"notify:{procedure.Id}:{signal.ActivityId}:{context.Now:O}", ct);
+                break;
+            case "IntegrationRequested":
+                await clock.IntegrationRequestedAsync(context, procedure, signal.Data, ct);
+                break;
+            case "IntegrationReceived" or "IntegrationExpired":
+                await clock.IntegrationEndedAsync(context, procedure, signal.Data, received: signal.Name == "IntegrationReceived", ct);
+                break;
+            case "RefusalNoticeSent":
+                await clock.RefusalNoticeSentAsync(context, procedure, signal.Data, ct);
+                break;
+            case "ObservationsReceived" or "ObservationsLapsed":
+                await clock.RefusalNoticeEndedAsync(context, procedure, signal.Data, observations: signal.Name == "ObservationsReceived", ct);
+                break;
+        }
+    }
+
+    public async Task FinishedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, string subStatus, CancellationToken ct)
+    {
+        // A flow that ends without a final act (cancelled, or drawn without one) still closes its procedure.
+        var status = subStatus == WorkflowSubStatus.Cancelled ? "cancelled" : "concluded";
+        var changed = await Db.ExecAsync(context.Connection, context.Transaction,
+            "UPDATE case_procedures SET status = @status, closed_at = @now WHERE id = @id AND closed_at IS NULL", ct,
+            ("status", status), ("now", context.Now), ("id", procedure.Id));
+        await DeadlineSchedule.CloseProcedureAsync(context.Connection, context.Transaction, procedure.Id, ct);
+        if (changed == 1)
+        {
+            await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, status,
+                new JsonObject { ["status"] = procedure.Status }, new JsonObject { ["status"] = status }, ct);
+            await CaseClosure.CloseIfDoneAsync(context.Connection, context.Transaction, procedure.CaseId, context.Now, ct);
+        }
+    }
+
+    public Task MessageAsync(WorkflowEffectContext context, CaseProcedureRow procedure, string template, string? text, JsonObject model, string deduplicationKey,
+        CancellationToken ct) =>
+        messages.SendAsync(context.Connection, context.Transaction, procedure.CaseId, [procedure.Id], template, text, model, deduplicationKey, context.Now,
+            context.OnCommitted, ct);
+
+    private async Task FinalActAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
+    {
+        var outcome = data["outcome"]?.GetValue<string>() ?? "granted";
+        var text = data["text"]?.GetValue<string>();
+        var citizen = await Db.ScalarAsync<string>(context.Connection, context.Transaction,
+            "SELECT (citizen->>'firstName') || ' ' || (citizen->>'lastName') || ' (' || fiscal_code || ')' FROM cases WHERE id = @id", ct, ("id", procedure.CaseId));
+        var number = await ProtocolRegister.RegisterAsync(context.Connection, context.Transaction, new ProtocolRegistration(
+            procedure.Agency, context.Now, ProtocolRegister.Outgoing, citizen ?? "", $"Provvedimento finale ({(outcome == "granted" ? "accoglimento" : "rigetto")}): {procedure.Name}",
+            [Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text ?? ""))).ToLowerInvariant()],
+            procedure.CaseId, CaseActor.Name), ct);
+        await Db.ExecAsync(context.Connection, context.Transaction, """
+            UPDATE case_procedures SET status = @outcome, outcome = @outcome, final_act = @text, final_act_protocol = @number, closed_at = @now WHERE id = @id
+            """, ct, ("outcome", outcome), ("text", text), ("number", number), ("now", context.Now), ("id", procedure.Id));
+        await DeadlineSchedule.CloseProcedureAsync(context.Connection, context.Transaction, procedure.Id, ct);
+        await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "final-act",
+            $"{procedure.Name}: provvedimento finale di {(outcome == "granted" ? "accoglimento" : "rigetto")} (protocollo {number})", isPublic: true, ct);
+        await CaseJournal.AuditAsync(context.Connection, context.Transaction, context.Now, "procedure", procedure.Id, "final-act",
+            new JsonObject { ["status"] = procedure.Status }, new JsonObject { ["status"] = outcome, ["protocolNumber"] = number }, ct);
+        var tracking = await Db.ScalarAsync<string>(context.Connection, context.Transaction, "SELECT tracking_code FROM cases WHERE id = @id", ct, ("id", procedure.CaseId));
+        await MessageAsync(context, procedure, "final-act", text, new JsonObject
+        {
+            ["outcome"] = outcome == "granted" ? "accepted" : "refused",
+            ["outcome_text"] = string.IsNullOrWhiteSpace(text) ? (outcome == "granted" ? "Istanza accolta." : "Istanza respinta.") : text,
+            ["act_protocol_number"] = number,
+            ["act_date"] = RomeTime.DateOf(context.Now).ToString("yyyy-MM-dd"),
+            ["act_url"] = messages.TrackingUrl(tracking!),
+            ["survey_url"] = messages.SurveyUrlFor(tracking!),
+        }, $"final-act:{procedure.Id}", ct);
+        await CaseClosure.CloseIfDoneAsync(context.Connection, context.Transaction, procedure.CaseId, context.Now, ct);
+    }
+}
