@@ -52,7 +52,10 @@ public sealed class OperatorBrowser : IDisposable
     {
         try
         {
-            return new WebDriverWait(Driver, Timeout).Until(condition)!;
+            var wait = new WebDriverWait(Driver, Timeout);
+            // A full page load replaces the document under a condition that was reading it: read again.
+            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+            return wait.Until(condition)!;
         }
         catch (WebDriverTimeoutException)
         {
