@@ -6,6 +6,7 @@ using CaseFlow.Host.Health;
 using CaseFlow.Host.Jobs;
 using CaseFlow.Host.Network;
 using CaseFlow.Host.Studio;
+using CaseFlow.Web;
 
 namespace CaseFlow.Host;
 
@@ -33,6 +34,7 @@ public static class HostExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCaseFlowWeb();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -2,6 +2,7 @@ using CaseFlow.Cases;
 using CaseFlow.Host;
 using CaseFlow.Host.Commands;
 using CaseFlow.Notifications;
+using CaseFlow.Web;
 using CaseFlow.Workflows;
 
 var (command, hostArgs) = HostCommand.Parse(args);
@@ -11,6 +12,7 @@ builder.AddCaseFlowHost();
 builder.Services.AddCaseFlowWorkflows(builder.Configuration);
 builder.Services.AddCaseFlowCases(builder.Configuration);
 builder.Services.AddCaseFlowNotifications(builder.Configuration);
+builder.AddCaseFlowWeb();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseCaseFlowHost();
 app.MapCaseFlowWorkflows();
 app.MapCaseFlowCases();
 app.MapCaseFlowNotifications();
+app.MapCaseFlowWeb();
 
 app.RunCaseFlow();
 

@@ -21,6 +21,7 @@ public static class AuthExtensions
             LoginThrottle.AddPolicy(limiter);
         });
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<CaseFlow.Web.Account.IPeopleSignIn, PeopleSignIn>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddAuthentication(SelectorScheme)
             // Machine clients send an API key; people carry the login cookie. One default scheme picks per request.
@@ -39,7 +40,7 @@ public static class AuthExtensions
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
-                // APIs answer 401/403; only pages redirect to the login form.
+                // APIs answer 401/403; pages redirect to the login form, and a refusal stays a 403 that the web's error page explains.
                 options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
             });
@@ -58,7 +59,7 @@ public static class AuthExtensions
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/elsa") || path.StartsWithSegments("/auth"))
+        if (status == StatusCodes.Status403Forbidden || path.StartsWithSegments("/api") || path.StartsWithSegments("/elsa") || path.StartsWithSegments("/auth"))
         {
             context.Response.StatusCode = status;
         }

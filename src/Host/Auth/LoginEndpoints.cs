@@ -3,19 +3,16 @@ using System.Security.Claims;
 using CaseFlow.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
+using CaseFlow.Web.Account;
 
 namespace CaseFlow.Host.Auth;
 
-/// <summary>People's sign-in: a login page, a cookie, sign-out and "who am I".</summary>
+/// <summary>People's sign-in for scripts and forms (the sign-in page itself is CaseFlow.Web's <c>/login</c>), sign-out and "who am I".</summary>
 public static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFlowLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (string? returnUrl, string? error) => Results.Content(LoginPage.Render(returnUrl, error is not null), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
-
-        app.MapPost("/auth/login", async (HttpContext http, IOptions<AuthOptions> options, LoginThrottle throttle) =>
+        app.MapPost("/auth/login", async (HttpContext http, IPeopleSignIn people, LoginThrottle throttle) =>
         {
             var form = await http.Request.ReadFormAsync();
             var userName = form["username"].ToString().Trim();
@@ -29,15 +26,12 @@ public static class LoginEndpoints
                     extensions: new Dictionary<string, object?> { ["field"] = "username" });
             }
 
-            var user = options.Value.Users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
-            // An unknown name costs the same PBKDF2 work as a wrong password, so timing does not tell which names exist.
-            var verified = PasswordHasher.Verify(password, user?.PasswordHash ?? UnknownUserHash);
-            if (user is null || !verified)
+            if (people.Check(userName, password) is not { } principal)
             {
                 return Results.Redirect($"/login?error=1&returnUrl={WebUtility.UrlEncode(returnUrl)}");
             }
 
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
             return Results.Redirect(returnUrl);
         }).DisableAntiforgery().RequireRateLimiting(LoginThrottle.AddressPolicy).ExcludeFromDescription();
 
@@ -71,7 +65,7 @@ public static class LoginEndpoints
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
-    private static readonly string UnknownUserHash = PasswordHasher.Hash(Guid.NewGuid().ToString());
+    internal static readonly string UnknownUserHash = PasswordHasher.Hash(Guid.NewGuid().ToString());
 
     /// <summary>
     /// Only local paths: an open redirect after login would hand a phishing site a signed-in user. Browsers drop tabs

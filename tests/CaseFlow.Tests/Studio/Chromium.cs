@@ -12,7 +12,8 @@ public static class Chromium
     private static readonly string[] Browsers = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium"];
     private static readonly string[] Drivers = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"];
 
-    public static ChromeDriver Start(string userDataDirectory)
+    /// <param name="javaScript">False starts a browser with JavaScript blocked, for pages that must work without it.</param>
+    public static ChromeDriver Start(string userDataDirectory, bool javaScript = true)
     {
         var browser = Browsers.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Chromium is not installed: apt-get update && apt-get install -y chromium chromium-driver");
@@ -24,6 +25,11 @@ public static class Chromium
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1600,1000",
             $"--user-data-dir={userDataDirectory}");
+        if (!javaScript)
+        {
+            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
+        }
+
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driver)!, Path.GetFileName(driver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
