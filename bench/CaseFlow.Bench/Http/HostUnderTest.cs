@@ -41,6 +41,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
         info.Environment["ConnectionStrings__CaseFlow"] = connectionString;
         info.Environment["Auth__BootstrapAdminApiKey"] = AdminKey;
         info.Environment["Notifications__PickupDirectory"] = mailbox;
+        // No SMTP here on purpose: the bench measures CaseFlow and PostgreSQL, not a mail server.
+        info.Environment["Notifications__AllowPickupInProduction"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(info)!;
         var host = new HostUnderTest(process, new Uri($"http://127.0.0.1:{port}"));

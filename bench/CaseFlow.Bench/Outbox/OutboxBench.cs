@@ -90,12 +90,18 @@ internal static class OutboxBench
         ["citizen_name"] = "Maria Rossi",
         ["protocol_number"] = $"2026/{i:0000000}",
         ["application_date"] = "2026-11-23",
-        ["tracking_url"] = $"https://sportello.example.it/pratiche/{i}",
+        ["tracking_url"] = $"https://sportello.example.it/api/track/{i}",
+        ["tracking_page_url"] = $"https://sportello.example.it/pratiche/{i}",
         ["desk_name"] = "Sportello polifunzionale",
+        // The notice of start (art. 8 c.2) as the desk builds it: every element, per procedure.
         ["procedures"] = new JsonArray(new JsonObject
         {
-            ["name"] = "Contributo per l'affitto", ["office"] = "Servizi sociali", ["officer"] = "dott.ssa Anna Bianchi",
-            ["due_date"] = "2026-12-23", ["silence_assent"] = true, ["substitute_authority"] = "il Segretario generale",
+            ["name"] = "Contributo per l'affitto", ["agency"] = "Comune di Limbiate", ["office"] = "Servizi sociali", ["officer"] = "dott.ssa Anna Bianchi",
+            ["due_date"] = "2026-12-23", ["silence_assent"] = true, ["substitute_authority"] = "Il Segretario generale",
+            ["substitute_authority_to"] = "al Segretario generale",
+            ["term_text"] = new JsonObject { ["it"] = "30 giorni", ["en"] = "30 days" },
+            ["substitute_term_text"] = new JsonObject { ["it"] = "15 giorni", ["en"] = "15 days" },
+            ["delay_indemnity"] = false, ["office_email"] = "sociali@comune.example.it",
         }),
     };
 

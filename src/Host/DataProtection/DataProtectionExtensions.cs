@@ -12,7 +12,7 @@ public static class DataProtectionExtensions
         // The default discriminator is the content root, which differs between containers: the name makes them one app.
         services.AddDataProtection().SetApplicationName("CaseFlow");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
-            options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>()));
+            options.XmlRepository = new PostgresXmlRepository(() => sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddHostedService<KeyRingStartup>();
         return services;
     }

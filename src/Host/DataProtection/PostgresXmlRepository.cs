@@ -8,8 +8,12 @@ namespace CaseFlow.Host.DataProtection;
 /// The data-protection key ring in <c>data_protection_keys</c>, so that a restart keeps people signed in and every
 /// host on the database reads the others' cookies and tokens. The framework's interface is synchronous.
 /// </summary>
-internal sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlRepository
+internal sealed class PostgresXmlRepository(Func<NpgsqlDataSource> source) : IXmlRepository
 {
+    // Resolved on first use: the pipeline is built before start-up checks the connection string, and a bad one must be
+    // reported by that check (one line naming the setting), not as a crash while building the antiforgery middleware.
+    private NpgsqlDataSource dataSource => source();
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var command = dataSource.CreateCommand("SELECT xml FROM data_protection_keys ORDER BY id");
