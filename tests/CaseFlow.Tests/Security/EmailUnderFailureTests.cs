@@ -34,6 +34,7 @@ public class EmailUnderFailureTests
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:SweepCron"] = "0 0 1 1 *", // this test dispatches by itself
+            ["Notifications:Dispatch"] = "false", // no signalled dispatcher either
         }) { ConfigureServices = s => s.AddSingleton<TimeProvider>(time) };
         var outbox = app.Services.GetRequiredService<IOutbox>();
         await using (var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
@@ -78,7 +79,7 @@ public class EmailUnderFailureTests
     [Fact]
     public async Task An_operator_resends_every_failed_message_of_a_case_in_one_call()
     {
-        await using var host = await NotificationsHost.StartAsync();
+        await using var host = await NotificationsHost.StartAsync(new Dictionary<string, string?> { ["Notifications:Dispatch"] = "false" }); // the test dispatches by itself
         var caseId = Guid.NewGuid();
         host.Smtp.Script(SmtpFault.PermanentFailure, SmtpFault.PermanentFailure, SmtpFault.PermanentFailure);
         foreach (var n in new[] { 1, 2, 3 })
@@ -110,7 +111,7 @@ public class EmailUnderFailureTests
     [Fact]
     public async Task A_recipient_with_a_display_name_fails_alone_and_the_rest_of_its_batch_is_sent()
     {
-        await using var host = await NotificationsHost.StartAsync();
+        await using var host = await NotificationsHost.StartAsync(new Dictionary<string, string?> { ["Notifications:Dispatch"] = "false" }); // the test dispatches by itself
         await host.EnqueueAsync(NotificationsHost.Message("batch:bad") with { RecipientAddress = "Maria Rossi <maria.rossi@example.it>" }, signal: false);
         await host.EnqueueAsync(NotificationsHost.Message("batch:good"), signal: false);
 
