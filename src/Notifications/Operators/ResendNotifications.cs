@@ -1,3 +1,4 @@
+using CaseFlow.Notifications.Dispatch;
 using CaseFlow.Notifications.Outbox;
 using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
@@ -50,7 +51,9 @@ internal static class ResendNotifications
         var resent = await command.ExecuteNonQueryAsync(ct);
         if (resent > 0)
         {
-            outbox.SignalCommitted();
+            // The statement above committed on its own: wake every host's dispatcher now rather than at the next sweep.
+            await using var signal = dataSource.CreateCommand($"SELECT {OutboxSignal.Notify}");
+            await signal.ExecuteNonQueryAsync(ct);
         }
 
         return Results.Ok(new Response(resent, resent == Limit));

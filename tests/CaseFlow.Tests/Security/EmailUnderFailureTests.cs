@@ -79,7 +79,7 @@ public class EmailUnderFailureTests
     [Fact]
     public async Task An_operator_resends_every_failed_message_of_a_case_in_one_call()
     {
-        await using var host = await NotificationsHost.StartAsync(new Dictionary<string, string?> { ["Notifications:Dispatch"] = "false" }); // the test dispatches by itself
+        await using var host = await NotificationsHost.StartAsync();
         var caseId = Guid.NewGuid();
         host.Smtp.Script(SmtpFault.PermanentFailure, SmtpFault.PermanentFailure, SmtpFault.PermanentFailure);
         foreach (var n in new[] { 1, 2, 3 })
