@@ -18,7 +18,7 @@ public sealed record TaskCompleted(Guid TaskId, string Status, string? Outcome);
 /// </summary>
 public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, WorkflowRuntime runtime, IOfficeDirectory directory, TaskMove taskMove)
 {
-    private sealed record TaskRow(Guid Id, Guid CaseId, string InstanceId, string BookmarkId, string Office, string Status, string? ClaimedBy);
+    private sealed record TaskRow(Guid Id, Guid CaseId, string InstanceId, string BookmarkId, string Office, string Status, string? ClaimedBy, string[] Outcomes);
 
     public async Task<Outcome<TaskState>> ClaimAsync(Guid taskId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -82,9 +82,8 @@ public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, Wo
             return Problem.Conflict("taskId", "L'attività è già stata completata. / The task was already completed.");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var taken = await Db.ScalarAsync<string>(connection, null, "SELECT outcome FROM case_tasks WHERE id = @id", ct, ("id", taskId));
-        return new TaskCompleted(taskId, "completed", taken);
+        // The activity took the only outcome offered when none was given; the case recorded the same.
+        return new TaskCompleted(taskId, "completed", outcome ?? (task.Outcomes.Length == 1 ? task.Outcomes[0] : null));
     }
 
     private async Task<Outcome<TaskState>> ChangeAsync(Guid taskId, ClaimsPrincipal user, string action, Func<TaskRow, string?> refuse,
@@ -122,7 +121,7 @@ public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, Wo
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = Db.Command(connection, null,
-            "SELECT id, case_id, instance_id, bookmark_id, office, status, claimed_by FROM case_tasks WHERE id = @id", ("id", taskId));
+            "SELECT id, case_id, instance_id, bookmark_id, office, status, claimed_by, outcomes FROM case_tasks WHERE id = @id", ("id", taskId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -130,7 +129,7 @@ public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, Wo
         }
 
         var task = new TaskRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6));
+            reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetFieldValue<string[]>(7));
         if (!CaseAccess.WorksFor(user, task.Office))
         {
             return (null, Problem.Forbidden("taskId", "L'attività è di un altro ufficio. / The task belongs to another office."));
