@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CitizenMessages>();
         services.AddSingleton<NoticeOfStart>();
         services.TryAddSingleton<ICitizenMailer, OutboxCitizenMailer>();
+        services.AddSingleton<Procedures.Forms.ProcedureForm>();
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();

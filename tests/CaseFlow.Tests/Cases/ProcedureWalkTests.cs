@@ -19,7 +19,7 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         { "assegno-maternita", "{}", [
             "comune-servizi-sociali|Requisiti presenti", "comune-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Dati da rettificare",
             "comune-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Pagamento disposto"] },
-        { "mensa-scolastica", "{\"richiestaRiduzione\": true}", ["comune-servizi-scolastici|Iscrizione ammissibile", "comune-servizi-sociali|Tariffa determinata"] },
+        { "mensa-scolastica", "{\"richiestaRiduzione\": true, \"iseeEuro\": \"8.400,00\"}", ["comune-servizi-scolastici|Iscrizione ammissibile", "comune-servizi-sociali|Tariffa determinata"] },
     };
 
     [Theory]
@@ -78,7 +78,7 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         {
             citizen = CaseDesk.Citizen(),
             channel = "desk",
-            procedures = new object[] { new { procedureId = "cambio-residenza" }, new { procedureId = "mensa-scolastica", formData = new { richiestaRiduzione = false } } },
+            procedures = new object[] { new { procedureId = "cambio-residenza", formData = CaseDesk.SampleForm("cambio-residenza") }, new { procedureId = "mensa-scolastica", formData = CaseDesk.SampleForm("mensa-scolastica") } },
         });
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
