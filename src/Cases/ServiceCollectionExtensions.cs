@@ -48,6 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OfficeQueue>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
+        services.AddSingleton<Receipts.ReceiptFonts>();
+        services.AddSingleton<Receipts.CaseReceipts>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
@@ -71,6 +73,7 @@ public static class ServiceCollectionExtensions
         ProcedureCatalogue.Map(app);
         StartCase.Map(app);
         GetCase.Map(app);
+        Receipts.ReceiptEndpoint.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);

@@ -71,6 +71,10 @@ public sealed class CaseDesk(CaseFlowApp app)
             {
                 ["tipoRichiesta"] = "rilascio", ["tipoInvalidita"] = "permanente", ["dataCertificato"] = "2020-02-10", ["targa"] = "AB123CD",
             },
+            "invalidita-civile" => new JsonObject
+            {
+                ["tipoAccertamento"] = "entrambi", ["numeroCertificato"] = "CI0012345678", ["dataCertificato"] = "2020-01-20", ["visitaDomiciliare"] = false,
+            },
             _ => new JsonObject(),
         };
         foreach (var (name, value) in overrides ?? [])

@@ -31,6 +31,7 @@ public class ProcedureFormTests(CasesFixture fixture) : IClassFixture<CasesFixtu
     [InlineData("mensa-scolastica", "classe")]
     [InlineData("cambio-residenza", "indirizzo")]
     [InlineData("contrassegno-disabili", "tipoInvalidita")]
+    [InlineData("invalidita-civile", "numeroCertificato")]
     public async Task Every_shipped_procedure_declares_its_form_as_Elsa_inputs_with_the_rules_in_custom_properties(string procedureId, string field)
     {
         var procedure = await ProcedureAsync(procedureId);
