@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OfficeQueue>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
+        services.AddSingleton<CaseDocuments>();
         services.AddSingleton<Receipts.ReceiptFonts>();
         services.AddSingleton<Receipts.CaseReceipts>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
