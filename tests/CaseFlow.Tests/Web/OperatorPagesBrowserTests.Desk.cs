@@ -1,5 +1,9 @@
+using System.Drawing;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using CaseFlow.Tests.Cases;
 using CaseFlow.Tests.Web.Pages;
+using OpenQA.Selenium;
 
 namespace CaseFlow.Tests.Web;
 
@@ -11,6 +15,58 @@ public sealed partial class OperatorPagesBrowserTests
         var path = System.IO.Path.Combine(ArtifactsFolder.Value, name);
         File.WriteAllBytes(path, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% certificato medico\n%%EOF\n"u8.ToArray());
         return path;
+    }
+
+    /// <summary>The whole page in one picture (the window stretched to the page's height), for docs/screenshots.</summary>
+    private static void FullPage(OperatorBrowser browser, string name)
+    {
+        var height = Convert.ToInt32(((IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.documentElement.scrollHeight"), System.Globalization.CultureInfo.InvariantCulture);
+        var window = browser.Driver.Manage().Window;
+        var size = window.Size;
+        window.Size = new Size(size.Width, Math.Min(height + 140, 7000));
+        browser.Screenshot($"{name}-full");
+        window.Size = size;
+    }
+
+    private static async Task CompleteCurrentAsync(HttpClient admin, string caseId, string outcome)
+    {
+        var file = await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}");
+        var step = file!["procedures"]!.AsArray().SelectMany(p => p!["currentSteps"]!.AsArray()).Single()!;
+        var response = await admin.PostAsJsonAsync($"/api/tasks/{step["taskId"]}/complete", new { outcome, note = "Verificato." });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_desk_registers_the_documents_a_citizen_brings_for_an_integration_request_on_the_case_page()
+    {
+        using var admin = fixture.CreateAdminClient();
+        var started = await admin.PostAsJsonAsync("/api/cases", CaseDesk.Application("contrassegno-disabili", fiscalCode: "VRDLGU70M15L219L"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, started.StatusCode);
+        var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
+        await CompleteCurrentAsync(admin, caseId, "Certificato rilasciato");
+        await CompleteCurrentAsync(admin, caseId, "Fototessera mancante");
+
+        using var browser = Browser("integration");
+        browser.Open($"/sportello/pratiche/{caseId}");
+        browser.UntilPath("/login");
+        new SignInPage(browser).SignInWithKeyboard("sportello", WebBrowserFixture.Password);
+        browser.Until(d => new Uri(d.Url).AbsolutePath == $"/sportello/pratiche/{caseId}" && d.FindElements(By.CssSelector(".cf-desk-action")).Count == 1,
+            "the suspended procedure offers the desk's form for the documents");
+        var casePage = new CaseScreen(browser);
+        Assert.Contains("Sospeso", casePage.Procedures.Single().Title);
+        Assert.Contains("Termine sospeso: dal", casePage.Procedures.Single().Text);
+        browser.Check("case-suspended");
+
+        browser.Find("input[id^='integration-files-']").SendKeys(SampleDocument("fototessera.pdf"));
+        browser.Find(".cf-desk-action button[type=submit]").SendKeys(Keys.Enter);
+        browser.Until(d => d.FindElements(By.CssSelector("#reply-registered")).Count == 1, "the documents are registered");
+        casePage = new CaseScreen(browser);
+        Assert.Contains("In lavorazione", casePage.Procedures.Single().Title);
+        Assert.Contains(casePage.Documents, d => d.StartsWith("fototessera.pdf", StringComparison.Ordinal));
+        Assert.Empty(browser.FindAll(".cf-desk-action"));
+        Assert.Contains("Emissione del contrassegno CUDE", casePage.Procedures.Single().Text);
+        browser.Check("case-integrated");
+        FullPage(browser, "case-integrated");
     }
 
     [Fact]
@@ -69,12 +125,14 @@ public sealed partial class OperatorPagesBrowserTests
         intake.Field(exam, "visitaDomiciliare", "true");
         intake.Attach(SampleDocument("certificato-medico.pdf"));
         browser.Check("intake-ready");
+        FullPage(browser, "intake-ready");
         intake.Start();
 
         browser.Until(d => new Uri(d.Url).AbsolutePath.StartsWith("/sportello/pratiche/", StringComparison.Ordinal) && new CaseScreen(browser).StartedNotice,
             "the case page confirms the intake");
         var casePage = new CaseScreen(browser);
         browser.Check("case-started");
+        FullPage(browser, "case-started");
         var procedures = casePage.Procedures;
         Assert.Equal(2, procedures.Count);
         Assert.Contains(procedures, p => p.Title.StartsWith("Contrassegno di parcheggio", StringComparison.Ordinal) && p.Text.Contains("Comune di Limbiate"));
