@@ -103,6 +103,7 @@ public sealed partial class OperatorPagesBrowserTests
         Assert.Equal(["Accertamento dell'invalidità civile e dell'handicap", "Contrassegno di parcheggio per persone con disabilità (CUDE)"], intake.Forms.Order());
         var (badge, exam) = (intake.IndexOf("contrassegno-disabili"), intake.IndexOf("invalidita-civile"));
         browser.Check("intake-forms");
+        FullPage(browser, "intake-forms");
 
         // A first try with mistakes: each one is reported beside its field, and what was typed stays.
         intake.Field(badge, "tipoRichiesta", "rilascio");
@@ -116,6 +117,7 @@ public sealed partial class OperatorPagesBrowserTests
         Assert.Equal("ab 123", intake.FieldValue(badge, "targa"));
         Assert.Equal("CI0099887766", intake.FieldValue(exam, "numeroCertificato"));
         browser.Check("intake-errors");
+        FullPage(browser, "intake-errors");
 
         intake.Field(badge, "targa", "AB123CD");
         intake.Field(badge, "tipoInvalidita", "permanente");
