@@ -198,4 +198,39 @@ public sealed partial class OperatorPagesBrowserTests
         Assert.Single(casePage.Documents);
         browser.Screenshot("intake-nojs-started");
     }
+
+    [Fact]
+    public async Task The_desk_registers_the_citizen_s_observations_on_a_notice_of_refusal_on_the_case_page()
+    {
+        using var admin = fixture.CreateAdminClient();
+        var started = await admin.PostAsJsonAsync("/api/cases", CaseDesk.Application("cambio-residenza", fiscalCode: "MRARSS85M41H501T"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, started.StatusCode);
+        var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
+        await CompleteCurrentAsync(admin, caseId, "Registrata");
+        await CompleteCurrentAsync(admin, caseId, "Dimora non accertata");
+
+        using var browser = Browser("observations");
+        browser.Open($"/sportello/pratiche/{caseId}");
+        browser.UntilPath("/login");
+        new SignInPage(browser).SignInWithKeyboard("sportello", WebBrowserFixture.Password);
+        browser.Until(d => new Uri(d.Url).AbsolutePath == $"/sportello/pratiche/{caseId}" && d.FindElements(By.CssSelector(".cf-desk-action textarea")).Count == 1,
+            "the notice of refusal offers the desk's form for the observations");
+        Assert.Contains("Preavviso di rigetto (art. 10-bis): dal", new CaseScreen(browser).Procedures.Single().Text);
+        browser.Check("case-refusal-notice");
+
+        // Neither text nor document: refused beside the field, nothing registered.
+        browser.Find(".cf-desk-action button[type=submit]").SendKeys(Keys.Enter);
+        browser.Until(d => d.FindElements(By.CssSelector("#error-summary")).Count == 1, "an empty reply is refused");
+        Assert.Equal("Indicare le osservazioni o allegare almeno un documento.", browser.Find("[id^='observations-'][id$='-error']").Text);
+        browser.Check("case-observations-empty");
+
+        browser.Find(".cf-desk-action textarea").SendKeys("Abito in via Garibaldi 12 dal 4 maggio: allego il contratto di locazione.");
+        browser.Find("input[id^='observation-files-']").SendKeys(SampleDocument("contratto-locazione.pdf"));
+        browser.Find(".cf-desk-action button[type=submit]").SendKeys(Keys.Enter);
+        browser.Until(d => d.FindElements(By.CssSelector("#reply-registered")).Count == 1, "the observations are registered");
+        var casePage = new CaseScreen(browser);
+        Assert.Empty(browser.FindAll(".cf-desk-action"));
+        Assert.Contains(casePage.Documents, d => d.StartsWith("contratto-locazione.pdf", StringComparison.Ordinal));
+        browser.Check("case-observations-registered");
+    }
 }
