@@ -14,3 +14,7 @@ END $$;
 
 CREATE TRIGGER case_procedures_concluded_once BEFORE UPDATE ON case_procedures
     FOR EACH ROW EXECUTE FUNCTION case_procedures_concluded_once();
+
+-- A document brought for one procedure of a bundle (an integration, observations) belongs to that procedure: only the
+-- offices working on it see it. Documents of the whole intake keep procedure_id NULL.
+ALTER TABLE case_documents ADD COLUMN procedure_id uuid REFERENCES case_procedures (id);
