@@ -13,7 +13,7 @@ namespace CaseFlow.Cases.CaseFile;
 /// Reads the whole case for someone allowed to see it. Each part is one query that builds its JSON in PostgreSQL,
 /// read into the typed records of <see cref="CaseFileView"/>.
 /// </summary>
-public sealed class CaseFileReader(NpgsqlDataSource dataSource)
+public sealed class CaseFileReader(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -36,6 +36,7 @@ public sealed class CaseFileReader(NpgsqlDataSource dataSource)
             return Problem.Forbidden("id", "La pratica non riguarda i suoi uffici. / The case does not involve your offices.");
         }
 
+        await CaseReads.RecordAsync(connection, user, id, "case-file", null, clock.GetUtcNow(), ct);
         var view = found[0].Deserialize<CaseFileView>(Web)!;
         // Officers read only their procedures' parts; everyone else the whole case (an empty filter means "all").
         var visible = await CaseAccess.VisibleProceduresAsync(connection, user, id, ct);

@@ -3,6 +3,7 @@ using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -105,6 +106,11 @@ public static class DocumentEndpoints
             ? await CaseAccess.CanSeeAsync(connection, http.User, c, ct)
               && (procedureId is not { } p || await CaseAccess.VisibleProceduresAsync(connection, http.User, c, ct) is not { } visible || visible.Contains(p))
             : CaseAccess.SeesAll(http.User) || uploadedBy == CaseActor.NameOf(http.User);
+        if (allowed && caseId is { } read)
+        {
+            await CaseReads.RecordAsync(connection, http.User, read, "document", fileName, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        }
+
         return allowed
             ? Results.File(content, contentType, fileName)
             : Problems.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");

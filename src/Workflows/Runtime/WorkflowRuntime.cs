@@ -182,6 +182,18 @@ public sealed class WorkflowRuntime(
         return snapshot;
     }
 
+    /// <summary>
+    /// Removes finished instances with everything the engine kept of them (state with its input, journal, activity log),
+    /// in the caller's unit of work: how an owner applies its retention rules. Running instances are never removed.
+    /// </summary>
+    /// <returns>How many instances were removed.</returns>
+    public async Task<int> DeleteFinishedAsync(UnitOfWork work, IReadOnlyCollection<string> instanceIds, CancellationToken ct)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM workflow_instances WHERE id = ANY(@ids) AND status = 'Finished'", work.Connection, work.Transaction);
+        delete.Parameters.AddWithValue("ids", instanceIds.ToArray());
+        return await delete.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<InstanceSnapshot> RetryAsync(string instanceId, CancellationToken ct) =>
         await WithLockedInstanceAsync(instanceId, async (instance, step) =>
         {
