@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddCaseFlowTerms(configuration);
         services.AddCaseFlowClock(configuration);
+        services.AddCaseFlowRetention(configuration);
         services.AddActivitiesFrom<OfficeTask>();
         services.AddSingleton<IInputOptionsSource, OfficeOptions>();
         services.AddSingleton<IInputOptionsSource, TemplateOptions>();
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
         ProcedureCatalogue.Map(app);
         StartCase.Map(app);
         GetCase.Map(app);
+        CaseReads.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);
