@@ -17,8 +17,11 @@ public sealed class WorkflowRuntime(
     ActivityRegistry registry,
     IEnumerable<IWorkflowEffectHandler> effectHandlers,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<WorkflowsOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
+    private StepBudget Budget => new(options.Value.MaxActivitiesPerStep, options.Value.MaxStepDuration);
+
     public async Task<InstanceSnapshot> StartAsync(StartWorkflow request, CancellationToken ct) => (await StartAllAsync([request], ct))[0];
 
     /// <summary>
@@ -67,7 +70,7 @@ public sealed class WorkflowRuntime(
             };
             await InstanceStore.InsertAsync(connection, transaction, instance, ct);
 
-            var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
+            var step = new WorkflowStep(definition, instance, [], registry, clock, logger, Budget);
             await step.StartAsync();
             var (context, snapshot) = await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
             work.AfterCommit(() => AfterCommit(context, snapshot));
@@ -175,7 +178,7 @@ public sealed class WorkflowRuntime(
 
         var definition = await DefinitionOf(instance, ct);
         var bookmarks = await InstanceStore.BookmarksAsync(work.Connection, work.Transaction, instance.Id, ct);
-        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
         await step.CancelAsync();
         var (context, snapshot) = await SaveAsync(work.Connection, work.Transaction, definition, instance, step, resolveIncidents: false, ct);
         work.AfterCommit(() => AfterCommit(context, snapshot));
@@ -221,7 +224,7 @@ public sealed class WorkflowRuntime(
         }
 
         var definition = await DefinitionOf(instance, ct);
-        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
         await step.ResumeAsync(bookmark, input);
         return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
     }
@@ -234,7 +237,7 @@ public sealed class WorkflowRuntime(
                        ?? throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
         var definition = await DefinitionOf(instance, ct);
         var bookmarks = await InstanceStore.BookmarksAsync(connection, transaction, instance.Id, ct);
-        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
         var resolveIncidents = await act(instance, step);
         return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents, ct);
     }
