@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddCaseFlowTerms(configuration);
         services.AddCaseFlowClock(configuration);
+        services.AddCaseFlowRetention(configuration);
         services.AddActivitiesFrom<OfficeTask>();
         services.AddSingleton<IInputOptionsSource, OfficeOptions>();
         services.AddSingleton<IInputOptionsSource, TemplateOptions>();
@@ -75,6 +76,7 @@ public static class ServiceCollectionExtensions
         StartCase.Map(app);
         GetCase.Map(app);
         Receipts.ReceiptEndpoint.Map(app);
+        CaseReads.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);

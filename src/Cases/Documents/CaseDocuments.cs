@@ -88,15 +88,18 @@ public sealed class CaseDocuments(NpgsqlDataSource dataSource, IOptions<CasesOpt
         return found;
     }
 
-    /// <summary>A document of a case the person may see, or one they uploaded that is not attached yet.</summary>
+    /// <summary>
+    /// A document of a case the person may see (in a bundle, an officer only a document of their offices' procedure), or
+    /// one they uploaded that is not attached yet. Every read of a case's document is recorded in the read audit.
+    /// </summary>
     public async Task<Outcome<StoredDocument>> DownloadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = Db.Command(connection, null,
-            "SELECT file_name, content_type, content, case_id, uploaded_by FROM case_documents WHERE id = @id", ("id", id));
+            "SELECT file_name, content_type, content, case_id, uploaded_by, procedure_id FROM case_documents WHERE id = @id", ("id", id));
         string fileName, contentType, uploadedBy;
         byte[] content;
-        Guid? caseId;
+        Guid? caseId, procedureId;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct))
@@ -107,13 +110,24 @@ public sealed class CaseDocuments(NpgsqlDataSource dataSource, IOptions<CasesOpt
             (fileName, contentType, content) = (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
             caseId = reader.IsDBNull(3) ? null : reader.GetGuid(3);
             uploadedBy = reader.GetString(4);
+            procedureId = reader.IsDBNull(5) ? null : reader.GetGuid(5);
         }
 
+        // A document brought for one procedure of a bundle is read only by the offices of that procedure.
         var allowed = caseId is { } c
             ? await CaseAccess.CanSeeAsync(connection, user, c, ct)
+              && (procedureId is not { } p || await CaseAccess.VisibleProceduresAsync(connection, user, c, ct) is not { } visible || visible.Contains(p))
             : CaseAccess.SeesAll(user) || uploadedBy == CaseActor.NameOf(user);
-        return allowed
-            ? new StoredDocument(id, fileName, contentType, content)
-            : Problem.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");
+        if (!allowed)
+        {
+            return Problem.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");
+        }
+
+        if (caseId is { } read)
+        {
+            await CaseReads.RecordAsync(connection, user, read, "document", fileName, clock.GetUtcNow(), ct);
+        }
+
+        return new StoredDocument(id, fileName, contentType, content);
     }
 }
