@@ -7,9 +7,19 @@ using OpenQA.Selenium;
 
 namespace CaseFlow.Tests.Web;
 
-/// <summary>The front desk's intake: a citizen found by codice fiscale, a bundle of two agencies, the receipt, the case page.</summary>
-public sealed partial class OperatorPagesBrowserTests
+/// <summary>
+/// The front desk's intake and case page in headless Chromium against the real host: a citizen found by codice
+/// fiscale, a bundle of two agencies with their forms and a document, the receipt read back, the desk's replies. Its
+/// own host and database, so the cases it starts never show in the other browser tests' queues. Screenshots and axe's
+/// findings in tests/CaseFlow.Tests/artifacts/desk.
+/// </summary>
+[Collection(WebBrowserCollection.Name)]
+public sealed class DeskPagesBrowserTests(WebBrowserFixture fixture) : IClassFixture<WebBrowserFixture>
 {
+    private static readonly Lazy<string> ArtifactsFolder = new(() => Studio.Chromium.ArtifactsFolder("desk"));
+
+    private OperatorBrowser Browser(string prefix, bool javaScript = true) => new(fixture.BaseAddress, ArtifactsFolder.Value, prefix, javaScript);
+
     private static string SampleDocument(string name)
     {
         var path = System.IO.Path.Combine(ArtifactsFolder.Value, name);
