@@ -108,6 +108,16 @@ public sealed class BackOfficeBrowserTests(OfficeBrowserFixture fixture) : IClas
         Assert.StartsWith("Scrivi il motivo del passaggio", lucaTask.FieldError("reason"));
         Assert.Equal("comune-polizia-locale", (await StepAsync(started.CaseId)).Office);
         luca.Check("task-handoff-errors");
+
+        // The server's own confirmation page (what a browser without JavaScript gets), reached by submitting the outcome
+        // without the dialog, is checked with axe too; cancelling it changes nothing.
+        luca.Driver.ExecuteScript("const b = document.querySelector(\"button.cf-outcome[value='Dimora non accertata']\"); b.form.requestSubmit(b);");
+        luca.Until(_ => luca.Heading == "Conferma l'esito", "the server's confirmation page is shown");
+        Assert.Contains("preavviso di rigetto", luca.Find("#confirmation").Text);
+        luca.Check("task-confirm-page");
+        luca.Click("#cancel-outcome");
+        luca.Arrive($"/ufficio/attivita/{check.TaskId}", "Accertamento della dimora abituale");
+        Assert.Equal(check.TaskId, (await StepAsync(started.CaseId)).TaskId);
         lucaTask.Take("Dimora accertata");
         luca.Arrive("/ufficio", "Attività dell'ufficio");
         Assert.Contains("«Conferma dell'iscrizione anagrafica» presso Ufficio Anagrafe", luca.Find("#completed-alert").Text);
@@ -117,12 +127,21 @@ public sealed class BackOfficeBrowserTests(OfficeBrowserFixture fixture) : IClas
         marco.Open("/ufficio");
         marco.Click($"#queue a[href='/ufficio/attivita/{confirmation.TaskId}']");
         marco.Arrive($"/ufficio/attivita/{confirmation.TaskId}", "Conferma dell'iscrizione anagrafica");
-        new TaskScreen(marco).Take("Iscrizione confermata");
-        marco.Arrive($"/ufficio/attivita/{confirmation.TaskId}", "Conferma l'esito");
-        Assert.Contains("accoglimento della domanda", marco.Find("#confirmation").Text);
+        // With JavaScript the confirmation is a dialog on the page; cancelling it changes nothing.
+        var final = new TaskScreen(marco);
+        final.Take("Iscrizione confermata");
+        marco.Until(_ => final.DialogOpen, "the confirmation dialog opens");
+        Assert.Contains("accoglimento della domanda", marco.Find("#outcome-dialog").Text);
+        Assert.Equal("dialog-cancel", marco.Driver.SwitchTo().ActiveElement().GetAttribute("id"));
+        marco.Check("task-confirm-dialog");
+        marco.Press(Keys.Escape);
+        marco.Until(_ => !final.DialogOpen, "Esc closes the dialog");
+        Assert.Equal("Iscrizione confermata", marco.Driver.SwitchTo().ActiveElement().GetAttribute("value"));
         Assert.Equal("open", (await CaseAsync(started.CaseId)).Procedures[0].Status);
-        marco.Check("task-confirm");
-        marco.TabTo("#confirm-outcome");
+        marco.Press(Keys.Enter);
+        marco.Until(_ => final.DialogOpen, "the keyboard opens the dialog again");
+        marco.Press(Keys.Tab);
+        Assert.Equal("dialog-confirm", marco.Driver.SwitchTo().ActiveElement().GetAttribute("id"));
         marco.Press(Keys.Enter);
         marco.Arrive("/ufficio", "Attività dell'ufficio");
         Assert.Contains("Il procedimento «Cambio di residenza (dichiarazione anagrafica)» è concluso: domanda accolta.", marco.Find("#completed-alert").Text);

@@ -15,6 +15,8 @@ public sealed class TaskScreen(OperatorBrowser browser)
 
     public void Take(string outcome) => browser.Click(Outcome(outcome));
 
+    public bool DialogOpen => browser.FindAll("#outcome-dialog[open]").Count > 0;
+
     public IReadOnlyDictionary<string, string> Sheet() => Pairs("#procedure-sheet");
 
     public IReadOnlyDictionary<string, string> Citizen() => Pairs("#citizen");
