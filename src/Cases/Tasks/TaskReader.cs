@@ -14,7 +14,8 @@ public sealed record ProcedureNext(string Status, string? Outcome, IReadOnlyList
 
 /// <summary>
 /// One office task as its officer works it: the task, the procedure's sheet (of the version the case runs), each outcome
-/// with what it leads to, and the part of the case the officer may see.
+/// with what it leads to, and the case as <see cref="CaseFileReader"/> lets this person see it (an officer: the
+/// procedures of their offices).
 /// </summary>
 public sealed record TaskView(
     Guid TaskId, Guid CaseId, Guid ProcedureRowId, string Office, string Title, string? Instructions, IReadOnlyList<TaskOutcome> Outcomes,
@@ -30,8 +31,7 @@ public sealed record TaskView(
 
 /// <summary>
 /// Reads a task for the task page. Only people who work for the task's office may open it (supervisors and admins
-/// all); an officer sees of the case only the task's own procedure, with the case's documents, while the people with
-/// the global view see the whole case.
+/// all); what they see of the case is the case file's own scoping (<see cref="CaseAccess.VisibleProceduresAsync"/>).
 /// </summary>
 public sealed class TaskReader(NpgsqlDataSource dataSource, CaseFileReader cases, DefinitionStore definitions, TimeProvider clock, IOptions<CasesOptions> options)
 {
@@ -63,17 +63,8 @@ public sealed class TaskReader(NpgsqlDataSource dataSource, CaseFileReader cases
         var soon = now.AddDays(options.Value.DueSoonDays);
         return new TaskView(taskId, row.CaseId, row.ProcedureRowId, row.Office, row.Title, row.Instructions, TaskOutcomes.Of(definition, row.ActivityId, row.Outcomes),
             row.Status, row.ClaimedBy, row.CreatedAt, row.DueAt, row.Status == "open" && row.DueAt < now, row.Status == "open" && row.DueAt >= now && row.DueAt <= soon,
-            row.Outcome, row.Note, row.ClosedBy, row.ClosedAt, definition is null ? null : ProcedureSheet.Of(definition),
-            CaseAccess.SeesAll(user) ? file.Value : OnlyProcedure(file.Value, row.ProcedureRowId));
+            row.Outcome, row.Note, row.ClosedBy, row.ClosedAt, definition is null ? null : ProcedureSheet.Of(definition), file.Value);
     }
-
-    // An officer of a bundle's procedure works that procedure: the others belong to other agencies' offices.
-    private static CaseFileView OnlyProcedure(CaseFileView file, Guid procedure) => file with
-    {
-        Procedures = [.. file.Procedures.Where(p => p.Id == procedure)],
-        Timeline = [.. file.Timeline.Where(e => e.ProcedureId is null || e.ProcedureId == procedure)],
-        Messages = [.. file.Messages.Where(m => m.ProcedureId is null || m.ProcedureId == procedure)],
-    };
 
     private async Task<Row?> FindAsync(Guid taskId, CancellationToken ct)
     {
