@@ -47,6 +47,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaseFileReader>();
         services.AddSingleton<CaseSearch>();
         services.AddSingleton<OfficeQueue>();
+        services.AddSingleton<TaskReader>();
+        services.AddSingleton<Supervision.OfficeWorkload>();
+        services.AddSingleton<DeadlineCalendar>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
         services.AddSingleton<CaseDocuments>();

@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddSingleton<MailboxFiles>();
+        services.AddSingleton<NotificationOperators>();
         services.AddSingleton<IHostedService, OutboxSweepRegistration>();
         services.AddHostedService<OutboxListener>();
         return services;

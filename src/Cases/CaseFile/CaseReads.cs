@@ -22,6 +22,15 @@ public static class CaseReads
         Db.ExecAsync(connection, null, "INSERT INTO case_reads (at, actor, case_id, what, detail) VALUES (@at, @actor, @case, @what, @detail)", ct,
             ("at", now), ("actor", CaseActor.NameOf(user)), ("case", caseId), ("what", what), ("detail", detail));
 
+    /// <summary>One read of several cases (a search's results) in one statement: one commit, whatever the page size.</summary>
+    public static Task RecordAllAsync(NpgsqlConnection connection, ClaimsPrincipal user, IReadOnlyList<Guid> caseIds, string what, string? detail, DateTimeOffset now,
+        CancellationToken ct) =>
+        caseIds.Count == 0
+            ? RecordAsync(connection, user, null, what, detail, now, ct)
+            : Db.ExecAsync(connection, null, """
+                INSERT INTO case_reads (at, actor, case_id, what, detail) SELECT @at, @actor, id, @what, @detail FROM unnest(@cases) AS id
+                """, ct, ("at", now), ("actor", CaseActor.NameOf(user)), ("cases", caseIds.ToArray()), ("what", what), ("detail", detail));
+
     public static async Task<Outcome<IReadOnlyList<CaseRead>>> ListAsync(NpgsqlDataSource dataSource, Guid caseId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

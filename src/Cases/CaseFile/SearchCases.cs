@@ -69,10 +69,7 @@ public sealed class CaseSearch(NpgsqlDataSource dataSource, TimeProvider clock)
         {
             // A search for a person is a read of each of their cases found (and of none, when nothing matched).
             var detail = $"ricerca per codice fiscale {query.FiscalCode.Trim().ToUpperInvariant()}";
-            foreach (var id in items.Count == 0 ? [(Guid?)null] : items.Select(i => (Guid?)i.Id))
-            {
-                await CaseReads.RecordAsync(connection, user, id, "search", detail, clock.GetUtcNow(), ct);
-            }
+            await CaseReads.RecordAllAsync(connection, user, [.. items.Select(i => i.Id)], "search", detail, clock.GetUtcNow(), ct);
         }
 
         var next = rows.Count > limit ? PageCursor.Write(rows[limit - 1]["cursor"]!) : null;

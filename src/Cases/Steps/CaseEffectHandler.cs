@@ -65,9 +65,9 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
         var outcomes = (payload["outcomes"] as JsonArray)?.Select(o => o!.GetValue<string>()).ToArray() ?? [];
         var taskId = Guid.CreateVersion7();
         await Db.ExecAsync(context.Connection, context.Transaction, """
-            INSERT INTO case_tasks (id, case_id, procedure_id, instance_id, bookmark_id, office, title, instructions, outcomes, term, created_at, due_at, status)
-            VALUES (@id, @case, @procedure, @instance, @bookmark, @office, @title, @instructions, @outcomes, @term, @now, @due, 'open')
-            """, ct, ("id", taskId), ("case", procedure.CaseId), ("procedure", procedure.Id), ("instance", context.Instance.Id), ("bookmark", bookmark.Id),
+            INSERT INTO case_tasks (id, case_id, procedure_id, instance_id, bookmark_id, activity_id, office, title, instructions, outcomes, term, created_at, due_at, status)
+            VALUES (@id, @case, @procedure, @instance, @bookmark, @activity, @office, @title, @instructions, @outcomes, @term, @now, @due, 'open')
+            """, ct, ("id", taskId), ("activity", bookmark.ActivityId), ("case", procedure.CaseId), ("procedure", procedure.Id), ("instance", context.Instance.Id), ("bookmark", bookmark.Id),
             ("office", officeId), ("title", title), ("instructions", payload["instructions"]?.GetValue<string>()), ("outcomes", outcomes), ("term", term),
             ("now", context.Now), ("due", dueAt));
         await deadlines.StepAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, taskId, officeId, dueAt, ct);
