@@ -27,6 +27,12 @@ public sealed class CasesOptions
     public string SurveyUrl { get; set; } = "http://localhost:5080/valuta";
 
     /// <summary>
+    /// Folder with the receipt PDF's regular and bold .ttf. Empty: Titillium Web from Bootstrap Italia's npm package, else
+    /// DejaVu Sans (see <c>Receipts/ReceiptFonts</c>).
+    /// </summary>
+    public string ReceiptFontsFolder { get; set; } = "";
+
+    /// <summary>
     /// How many days before its registration an application may be dated (a deferred registration, e.g. post opened
     /// late); older receipt dates are refused, as they could make a term lapse at once.
     /// </summary>

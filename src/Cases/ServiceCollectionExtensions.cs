@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CitizenMessages>();
         services.AddSingleton<NoticeOfStart>();
         services.TryAddSingleton<ICitizenMailer, OutboxCitizenMailer>();
+        services.AddSingleton<Procedures.Forms.ProcedureForm>();
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();
@@ -51,6 +52,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeadlineCalendar>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
+        services.AddSingleton<CaseDocuments>();
+        services.AddSingleton<Receipts.ReceiptFonts>();
+        services.AddSingleton<Receipts.CaseReceipts>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
@@ -74,6 +78,7 @@ public static class ServiceCollectionExtensions
         ProcedureCatalogue.Map(app);
         StartCase.Map(app);
         GetCase.Map(app);
+        Receipts.ReceiptEndpoint.Map(app);
         CaseReads.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);

@@ -51,6 +51,7 @@ public static class WebExtensions
         app.UseAntiforgery();
         WebCulture.MapSwitch(app);
         SignOutEndpoint.Map(app);
+        Desk.DeskFiles.Map(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         return app;

@@ -1,11 +1,7 @@
-using System.Security.Cryptography;
 using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CaseFlow.Cases.Documents;
 
@@ -25,8 +21,7 @@ public static class DocumentEndpoints
     }
 
     // The form is read by hand: binding IFormFile would add antiforgery metadata meant for browser forms.
-    private static async Task<IResult> UploadAsync(HttpContext http, NpgsqlDataSource db, IOptions<CasesOptions> options, IOfficeDirectory directory,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext http, CaseDocuments documents, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -40,11 +35,10 @@ public static class DocumentEndpoints
             return Problems.Validation("file", "Manca il file nel campo 'file'. / The 'file' field is missing or empty.");
         }
 
-        if (file.Length > options.Value.MaxDocumentBytes)
+        // Refused before the bytes are read into memory.
+        if (file.Length > documents.MaxBytes)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://caseflow.example/problems/too-large",
-                title: "Documento troppo grande. / Document too large.", detail: $"Al massimo {options.Value.MaxDocumentBytes} byte.",
-                extensions: new Dictionary<string, object?> { ["field"] = "file", ["errors"] = new Dictionary<string, string[]> { ["file"] = ["too large"] } });
+            return TooLarge(documents.MaxBytes);
         }
 
         var bytes = new byte[file.Length];
@@ -53,66 +47,17 @@ public static class DocumentEndpoints
             await stream.ReadExactlyAsync(bytes, ct);
         }
 
-        var fileName = Path.GetFileName(file.FileName);
-        var contentType = DocumentFormats.Recognise(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, 16)));
-        if (contentType is null)
-        {
-            return Problems.Validation("file", $"Formato non ammesso: sono accettati {DocumentFormats.Allowed}. / Format not allowed.");
-        }
-
-        using var _ = CaseActor.Use(http.User);
-        var sha256 = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-        var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow();
-        var correspondent = form["correspondent"].ToString() is { Length: > 0 } given ? given : "Sportello polifunzionale";
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var number = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
-            directory.DeskAgency, now, ProtocolRegister.Incoming, correspondent, $"Documento: {fileName}", [sha256], null, CaseActor.Name), ct);
-        await Db.ExecAsync(connection, transaction, """
-            INSERT INTO case_documents (id, file_name, content_type, size, sha256, content, protocol_number, uploaded_at, uploaded_by)
-            VALUES (@id, @name, @type, @size, @sha, @content, @number, @now, @by)
-            """, ct, ("id", id), ("name", fileName), ("type", contentType), ("size", (long)bytes.Length), ("sha", sha256), ("content", bytes),
-            ("number", number), ("now", now), ("by", CaseActor.Name));
-        await CaseJournal.AuditAsync(connection, transaction, now, "document", id, "uploaded", null,
-            new System.Text.Json.Nodes.JsonObject { ["fileName"] = fileName, ["sha256"] = sha256, ["protocolNumber"] = number }, ct);
-        await transaction.CommitAsync(ct);
-        return Results.Created($"/api/documents/{id}", new UploadedDocument(id, fileName, contentType, bytes.Length, sha256, number));
+        var uploaded = await documents.UploadAsync(new DocumentUpload(file.FileName, bytes, form["correspondent"].ToString()), http.User, ct);
+        return uploaded.Succeeded
+            ? Results.Created($"/api/documents/{uploaded.Value.Id}", uploaded.Value)
+            : uploaded.Problem.Type == "too-large" ? TooLarge(documents.MaxBytes) : uploaded.Problem.ToHttp();
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var command = Db.Command(connection, null,
-            "SELECT file_name, content_type, content, case_id, uploaded_by, procedure_id FROM case_documents WHERE id = @id", ("id", id));
-        string fileName, contentType, uploadedBy;
-        byte[] content;
-        Guid? caseId, procedureId;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-            {
-                return Problems.NotFound("id", "Nessun documento con questo id. / No document with this id.");
-            }
+    private static IResult TooLarge(long max) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://caseflow.example/problems/too-large",
+            title: "Documento troppo grande. / Document too large.", detail: $"Al massimo {max} byte.",
+            extensions: new Dictionary<string, object?> { ["field"] = "file", ["errors"] = new Dictionary<string, string[]> { ["file"] = ["too large"] } });
 
-            (fileName, contentType, content) = (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
-            caseId = reader.IsDBNull(3) ? null : reader.GetGuid(3);
-            uploadedBy = reader.GetString(4);
-            procedureId = reader.IsDBNull(5) ? null : reader.GetGuid(5);
-        }
-
-        // A document brought for one procedure of a bundle is read only by the offices of that procedure.
-        var allowed = caseId is { } c
-            ? await CaseAccess.CanSeeAsync(connection, http.User, c, ct)
-              && (procedureId is not { } p || await CaseAccess.VisibleProceduresAsync(connection, http.User, c, ct) is not { } visible || visible.Contains(p))
-            : CaseAccess.SeesAll(http.User) || uploadedBy == CaseActor.NameOf(http.User);
-        if (allowed && caseId is { } read)
-        {
-            await CaseReads.RecordAsync(connection, http.User, read, "document", fileName, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
-        }
-
-        return allowed
-            ? Results.File(content, contentType, fileName)
-            : Problems.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");
-    }
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, CaseDocuments documents, CancellationToken ct) =>
+        (await documents.DownloadAsync(id, http.User, ct)).ToHttp(document => Results.File(document.Content, document.ContentType, document.FileName));
 }

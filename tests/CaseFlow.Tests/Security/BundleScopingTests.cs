@@ -18,8 +18,10 @@ public class BundleScopingTests(CasesFixture fixture) : IClassFixture<CasesFixtu
             channel = "desk",
             procedures = new object[]
             {
-                new { procedureId = "cambio-residenza" },
-                new { procedureId = "mensa-scolastica", formData = new { richiestaRiduzione = true, noteRiservate = Marker } },
+                new { procedureId = "cambio-residenza", formData = CaseDesk.SampleForm("cambio-residenza") },
+                // The marker in a declared field of the school's form (undeclared fields are refused at intake).
+                new { procedureId = "mensa-scolastica", formData = CaseDesk.SampleForm("mensa-scolastica",
+                    new JsonObject { ["richiestaRiduzione"] = true, ["iseeEuro"] = 8400, ["nomeAlunno"] = Marker }) },
             },
         });
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -43,7 +45,7 @@ public class BundleScopingTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         // The school office sees its own procedure with its form; the supervisor sees the whole case.
         var schools = JsonNode.Parse(await (await fixture.Desk.Officer("comune-servizi-scolastici")).GetStringAsync($"/api/cases/{caseId}"))!;
         Assert.Equal([school], schools["procedures"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
-        Assert.Equal(Marker, schools["procedures"]![0]!["formData"]!["noteRiservate"]!.GetValue<string>());
+        Assert.Equal(Marker, schools["procedures"]![0]!["formData"]!["nomeAlunno"]!.GetValue<string>());
         Assert.Equal(2, (await fixture.Desk.CaseAsync(caseId))["procedures"]!.AsArray().Count);
     }
 
