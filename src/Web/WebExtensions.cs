@@ -53,6 +53,7 @@ public static class WebExtensions
         app.UseAntiforgery();
         WebCulture.MapSwitch(app);
         SignOutEndpoint.Map(app);
+        Citizens.Account.CitizenSignInEndpoints.Map(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         return app;
