@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
         services.AddSingleton<CitizenCases>();
+        services.AddSingleton<DocumentStore>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));

@@ -14,6 +14,9 @@ namespace CaseFlow.DevIdentity;
 /// </summary>
 internal static class ClientRules
 {
+    /// <summary>Before the built-in checks of the request: an unknown client is refused before its code is even read.</summary>
+    public const int Early = int.MinValue + 50_000;
+
     private static readonly string[] UserInfoClaims = ["fiscalNumber", "name", "familyName", "email", "mobilePhone", "address", "dateOfBirth", "companyName", "ivaCode"];
 
     /// <summary>The host's main pipeline sees the same handler on every request: only the mounted branch is the provider.</summary>
@@ -37,10 +40,11 @@ internal static class ClientRules
                 context.Reject(Errors.InvalidClient, "Unknown client_id.");
             }
             else if (http is null || !Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var redirect)
-                || !string.Equals(redirect.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase)
+                || !Uri.TryCreate($"{http.Scheme}://{http.Host}", UriKind.Absolute, out var own)
+                || redirect.Scheme != own.Scheme || !string.Equals(redirect.Authority, own.Authority, StringComparison.OrdinalIgnoreCase)
                 || redirect.AbsolutePath != options.Value.CallbackPath || redirect.Query.Length > 0)
             {
-                context.Reject(Errors.InvalidRequest, "The redirect_uri is not the client's callback on this host.");
+                context.Reject(Errors.InvalidRequest, $"The redirect_uri {context.RedirectUri} is not the client's callback on this host ({http?.Host}).");
             }
 
             return default;

@@ -50,8 +50,8 @@ public static class DevIdentityExtensions
             options.DisableAccessTokenEncryption();
             options.UseDataProtection();
             options.AddEventHandler<OpenIddictServerEvents.ProcessRequestContext>(builder => builder.UseInlineHandler(ClientRules.OnlyUnderPathBase).SetOrder(int.MinValue));
-            options.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(builder => builder.UseScopedHandler<ClientRules.Authorization>());
-            options.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(builder => builder.UseScopedHandler<ClientRules.Token>());
+            options.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(builder => builder.UseScopedHandler<ClientRules.Authorization>().SetOrder(ClientRules.Early));
+            options.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(builder => builder.UseScopedHandler<ClientRules.Token>().SetOrder(ClientRules.Early));
             options.AddEventHandler<OpenIddictServerEvents.HandleUserInfoRequestContext>(builder => builder.UseInlineHandler(ClientRules.UserInfo));
             options.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()

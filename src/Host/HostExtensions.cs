@@ -40,6 +40,7 @@ public static class HostExtensions
         app.UseCaseFlowDevIdentity(app.Configuration);
         app.UseCaseFlowWeb();
         app.UseAuthentication();
+        app.UseCaseFlowCitizenSession();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapCaseFlowHealth();

@@ -54,6 +54,7 @@ public static class WebExtensions
         WebCulture.MapSwitch(app);
         SignOutEndpoint.Map(app);
         Citizens.Account.CitizenSignInEndpoints.Map(app);
+        Citizens.Replies.ReplyEndpoint.Map(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         return app;

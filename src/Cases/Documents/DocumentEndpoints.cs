@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,8 +23,7 @@ public static class DocumentEndpoints
     }
 
     // The form is read by hand: binding IFormFile would add antiforgery metadata meant for browser forms.
-    private static async Task<IResult> UploadAsync(HttpContext http, NpgsqlDataSource db, IOptions<CasesOptions> options, IOfficeDirectory directory,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext http, IOptions<CasesOptions> options, DocumentStore store, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -52,31 +50,9 @@ public static class DocumentEndpoints
             await stream.ReadExactlyAsync(bytes, ct);
         }
 
-        var fileName = Path.GetFileName(file.FileName);
-        var contentType = DocumentFormats.Recognise(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, 16)));
-        if (contentType is null)
-        {
-            return Problems.Validation("file", $"Formato non ammesso: sono accettati {DocumentFormats.Allowed}. / Format not allowed.");
-        }
-
-        using var _ = CaseActor.Use(http.User);
-        var sha256 = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-        var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow();
         var correspondent = form["correspondent"].ToString() is { Length: > 0 } given ? given : "Sportello polifunzionale";
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var number = await ProtocolRegister.RegisterAsync(connection, transaction, new ProtocolRegistration(
-            directory.DeskAgency, now, ProtocolRegister.Incoming, correspondent, $"Documento: {fileName}", [sha256], null, CaseActor.Name), ct);
-        await Db.ExecAsync(connection, transaction, """
-            INSERT INTO case_documents (id, file_name, content_type, size, sha256, content, protocol_number, uploaded_at, uploaded_by)
-            VALUES (@id, @name, @type, @size, @sha, @content, @number, @now, @by)
-            """, ct, ("id", id), ("name", fileName), ("type", contentType), ("size", (long)bytes.Length), ("sha", sha256), ("content", bytes),
-            ("number", number), ("now", now), ("by", CaseActor.Name));
-        await CaseJournal.AuditAsync(connection, transaction, now, "document", id, "uploaded", null,
-            new System.Text.Json.Nodes.JsonObject { ["fileName"] = fileName, ["sha256"] = sha256, ["protocolNumber"] = number }, ct);
-        await transaction.CommitAsync(ct);
-        return Results.Created($"/api/documents/{id}", new UploadedDocument(id, fileName, contentType, bytes.Length, sha256, number));
+        return (await store.StoreAsync(new DocumentUpload(file.FileName, bytes, correspondent, CaseActor.NameOf(http.User)), "file", ct))
+            .ToHttp(uploaded => Results.Created($"/api/documents/{uploaded.Id}", uploaded));
     }
 
     private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, NpgsqlDataSource db, CancellationToken ct)

@@ -27,7 +27,7 @@ public static class CitizenSignIn
         var authentication = services.AddAuthentication();
         authentication.AddCookie(CitizenIdentity.CookieScheme, options =>
         {
-            options.Cookie.Name = "caseflow.citizen";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             // Lax, not Strict: the browser comes back from the provider by a cross-site redirect.
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -51,6 +51,13 @@ public static class CitizenSignIn
             options.ResponseType = OpenIdConnectResponseType.Code;
             options.ResponseMode = OpenIdConnectResponseMode.Query;
             options.UsePkce = true;
+            // The provider comes back by a top-level GET (query response mode), which Lax cookies survive; Secure whenever
+            // the request is HTTPS (behind a TLS proxy too), so plain-HTTP loopback development works in every browser.
+            foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+            {
+                cookie.SameSite = SameSiteMode.Lax;
+                cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
             options.CallbackPath = settings.CallbackPath;
             options.MapInboundClaims = false;
             options.SaveTokens = false;
@@ -70,6 +77,8 @@ public static class CitizenSignIn
             options.Events.OnTicketReceived = context => MapAsync(context, names);
             options.Events.OnRemoteFailure = context =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CitizenSignIn))
+                    .LogWarning(context.Failure, "Citizen sign-in failed: {Reason}", context.Failure?.Message);
                 context.Response.Redirect("/accedi?errore=1");
                 context.HandleResponse();
                 return Task.CompletedTask;
@@ -78,6 +87,27 @@ public static class CitizenSignIn
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, ProviderAddress>();
         return services;
     }
+
+    /// <summary>
+    /// A request without an operator (or API key) is the citizen's, when their cookie is there: every page and form then
+    /// sees one user, so an antiforgery token issued on a citizen page validates on the endpoint it posts to. A citizen
+    /// has no role, so the operators' pages and APIs refuse them (403).
+    /// </summary>
+    public static IApplicationBuilder UseCaseFlowCitizenSession(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated != true && context.Request.Cookies.ContainsKey(CookieName))
+        {
+            var citizen = await context.AuthenticateAsync(CitizenIdentity.CookieScheme);
+            if (citizen.Succeeded)
+            {
+                context.User = citizen.Principal;
+            }
+        }
+
+        await next(context);
+    });
+
+    private const string CookieName = "caseflow.citizen";
 
     /// <summary>The provider's attributes become CaseFlow's citizen claims; without a valid fiscal code nobody signs in.</summary>
     private static Task MapAsync(TicketReceivedContext context, CitizenClaimNames names)
@@ -152,19 +182,12 @@ public static class CitizenSignIn
             }
 
             var configured = settings.Value;
-            if (!string.IsNullOrWhiteSpace(configured.Authority))
-            {
-                options.Authority = configured.Authority.Trim();
-                options.ClientId = configured.ClientId;
-                options.ClientSecret = configured.ClientSecret;
-                options.RequireHttpsMetadata = configured.RequireHttpsMetadata;
-                return;
-            }
-
-            options.Authority = OwnAddress() + DevIdentityOptions.PathBase;
-            options.ClientId = string.IsNullOrEmpty(configured.ClientId) ? devIdentity.Value.ClientId : configured.ClientId;
-            options.ClientSecret = string.IsNullOrEmpty(configured.ClientSecret) ? devIdentity.Value.ClientSecret : configured.ClientSecret;
-            options.RequireHttpsMetadata = false;
+            var own = string.IsNullOrWhiteSpace(configured.Authority);
+            options.Authority = own ? OwnAddress() + DevIdentityOptions.PathBase : configured.Authority.Trim();
+            // The development provider's own client, unless the settings name another.
+            options.ClientId = string.IsNullOrEmpty(configured.ClientId) && devIdentity.Value.Enabled ? devIdentity.Value.ClientId : configured.ClientId;
+            options.ClientSecret = string.IsNullOrEmpty(configured.ClientSecret) && devIdentity.Value.Enabled ? devIdentity.Value.ClientSecret : configured.ClientSecret;
+            options.RequireHttpsMetadata = !own && configured.RequireHttpsMetadata;
         }
 
         public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
