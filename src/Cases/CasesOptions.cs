@@ -26,6 +26,12 @@ public sealed class CasesOptions
     /// <summary>The satisfaction survey linked from the final act's email.</summary>
     public string SurveyUrl { get; set; } = "http://localhost:5080/valuta";
 
+    /// <summary>
+    /// Folder with the receipt PDF's regular and bold .ttf. Empty: Titillium Web from Bootstrap Italia's npm package, else
+    /// DejaVu Sans (see <c>Receipts/ReceiptFonts</c>).
+    /// </summary>
+    public string ReceiptFontsFolder { get; set; } = "";
+
     /// <summary>Tracking-page requests allowed per client address per minute.</summary>
     public int TrackingRequestsPerMinute { get; set; } = 30;
 }

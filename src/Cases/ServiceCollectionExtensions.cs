@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CitizenMessages>();
         services.AddSingleton<NoticeOfStart>();
         services.TryAddSingleton<ICitizenMailer, OutboxCitizenMailer>();
+        services.AddSingleton<Procedures.Forms.ProcedureForm>();
         services.AddSingleton<IntakeValidation>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<CaseIntake>();
@@ -48,7 +49,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
         services.AddSingleton<CitizenCases>();
-        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<CaseDocuments>();
+        services.AddSingleton<Receipts.ReceiptFonts>();
+        services.AddSingleton<Receipts.CaseReceipts>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
@@ -72,6 +75,7 @@ public static class ServiceCollectionExtensions
         ProcedureCatalogue.Map(app);
         StartCase.Map(app);
         GetCase.Map(app);
+        Receipts.ReceiptEndpoint.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);

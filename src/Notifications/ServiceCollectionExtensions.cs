@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<Operators.CaseDeliveries>();
         services.AddSingleton<IOutbox, PostgresOutbox>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<MimeMessageFactory>();

@@ -136,7 +136,12 @@ internal static class HttpBench
                 ["fiscalCode"] = "RSSMRA80A01F205X", ["firstName"] = "Mario", ["lastName"] = "Rossi", ["email"] = "mario.rossi@example.it",
                 ["phone"] = "+39 333 1234567", ["preferredLanguage"] = "it",
             },
-            ["procedureId"] = Procedure, ["channel"] = "desk", ["formData"] = new JsonObject(),
+            ["procedureId"] = Procedure, ["channel"] = "desk",
+            // The procedure's declared form (workflow-definitions/cambio-residenza.json) is checked at intake.
+            ["formData"] = new JsonObject
+            {
+                ["indirizzo"] = "Via Garibaldi 12", ["dataDecorrenza"] = "2020-05-04", ["provenienza"] = "stesso-comune", ["componentiTrasferiti"] = 1,
+            },
         };
         using var response = await desk.PostAsJsonAsync("/api/cases", application);
         return response.StatusCode == HttpStatusCode.Created

@@ -2,8 +2,6 @@ using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CaseFlow.Cases.Documents;
 
@@ -23,7 +21,7 @@ public static class DocumentEndpoints
     }
 
     // The form is read by hand: binding IFormFile would add antiforgery metadata meant for browser forms.
-    private static async Task<IResult> UploadAsync(HttpContext http, IOptions<CasesOptions> options, DocumentStore store, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext http, CaseDocuments documents, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -37,11 +35,10 @@ public static class DocumentEndpoints
             return Problems.Validation("file", "Manca il file nel campo 'file'. / The 'file' field is missing or empty.");
         }
 
-        if (file.Length > options.Value.MaxDocumentBytes)
+        // Refused before the bytes are read into memory.
+        if (file.Length > documents.MaxBytes)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://caseflow.example/problems/too-large",
-                title: "Documento troppo grande. / Document too large.", detail: $"Al massimo {options.Value.MaxDocumentBytes} byte.",
-                extensions: new Dictionary<string, object?> { ["field"] = "file", ["errors"] = new Dictionary<string, string[]> { ["file"] = ["too large"] } });
+            return TooLarge(documents.MaxBytes);
         }
 
         var bytes = new byte[file.Length];
@@ -50,36 +47,17 @@ public static class DocumentEndpoints
             await stream.ReadExactlyAsync(bytes, ct);
         }
 
-        var correspondent = form["correspondent"].ToString() is { Length: > 0 } given ? given : "Sportello polifunzionale";
-        return (await store.StoreAsync(new DocumentUpload(file.FileName, bytes, correspondent, CaseActor.NameOf(http.User)), "file", ct))
-            .ToHttp(uploaded => Results.Created($"/api/documents/{uploaded.Id}", uploaded));
+        var uploaded = await documents.UploadAsync(new DocumentUpload(file.FileName, bytes, form["correspondent"].ToString()), http.User, ct);
+        return uploaded.Succeeded
+            ? Results.Created($"/api/documents/{uploaded.Value.Id}", uploaded.Value)
+            : uploaded.Problem.Type == "too-large" ? TooLarge(documents.MaxBytes) : uploaded.Problem.ToHttp();
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var command = Db.Command(connection, null,
-            "SELECT file_name, content_type, content, case_id, uploaded_by FROM case_documents WHERE id = @id", ("id", id));
-        string fileName, contentType, uploadedBy;
-        byte[] content;
-        Guid? caseId;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-            {
-                return Problems.NotFound("id", "Nessun documento con questo id. / No document with this id.");
-            }
+    private static IResult TooLarge(long max) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://caseflow.example/problems/too-large",
+            title: "Documento troppo grande. / Document too large.", detail: $"Al massimo {max} byte.",
+            extensions: new Dictionary<string, object?> { ["field"] = "file", ["errors"] = new Dictionary<string, string[]> { ["file"] = ["too large"] } });
 
-            (fileName, contentType, content) = (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
-            caseId = reader.IsDBNull(3) ? null : reader.GetGuid(3);
-            uploadedBy = reader.GetString(4);
-        }
-
-        var allowed = caseId is { } c
-            ? await CaseAccess.CanSeeAsync(connection, http.User, c, ct)
-            : CaseAccess.SeesAll(http.User) || uploadedBy == CaseActor.NameOf(http.User);
-        return allowed
-            ? Results.File(content, contentType, fileName)
-            : Problems.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");
-    }
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, CaseDocuments documents, CancellationToken ct) =>
+        (await documents.DownloadAsync(id, http.User, ct)).ToHttp(document => Results.File(document.Content, document.ContentType, document.FileName));
 }

@@ -55,10 +55,10 @@ public sealed class CaseIntake(
 
     private async Task<Outcome<StartedCase>> StartValidatedAsync(IntakeRequest intake, CancellationToken ct)
     {
-        var (error, procedures) = await validation.ValidateAsync(intake, ct);
-        if (error is not null)
+        var (problem, items) = await validation.ValidateAsync(intake, ct);
+        if (problem is not null)
         {
-            return Problem.Validation(error.Field, error.Message);
+            return problem;
         }
 
         var citizen = intake.Citizen!;
@@ -81,7 +81,7 @@ public sealed class CaseIntake(
         await gate.WaitAsync(ct);
         try
         {
-            await StartProceduresAsync(intake, procedures, caseId, trackingCode, citizenJson, correspondent, receivedAt, now, started, ct);
+            await StartProceduresAsync(intake, items, caseId, trackingCode, citizenJson, correspondent, receivedAt, now, started, ct);
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed class CaseIntake(
         return new StartedCase(caseId, started[0].ProtocolNumber, trackingCode, "open", started.Max(p => p.DueDate), started);
     }
 
-    private async Task StartProceduresAsync(IntakeRequest intake, IReadOnlyList<Procedure> procedures, Guid caseId, string trackingCode, JsonObject citizenJson,
+    private async Task StartProceduresAsync(IntakeRequest intake, IReadOnlyList<ValidatedItem> items, Guid caseId, string trackingCode, JsonObject citizenJson,
         string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
     {
         // One unit of work for the whole intake, in a straight line: the case, its procedures and their clocks, the
@@ -101,10 +101,12 @@ public sealed class CaseIntake(
         var (connection, transaction) = (work.Connection, work.Transaction);
         var hashes = await DocumentHashesAsync(connection, transaction, intake.Documents, ct);
         var requests = new List<StartWorkflow>();
-        for (var i = 0; i < procedures.Count; i++)
+        var procedures = items.Select(item => item.Procedure).ToList();
+        for (var i = 0; i < items.Count; i++)
         {
-            var procedure = procedures[i];
-            var formData = (JsonObject?)intake.Items[i].FormData?.DeepClone() ?? [];
+            var procedure = items[i].Procedure;
+            // As the declared form typed it: the workflow reads numbers and yes/no answers, not the text a page posted.
+            var formData = (JsonObject)items[i].FormData.DeepClone();
             var input = (JsonObject)formData.DeepClone();
             input["caseId"] = caseId.ToString();
             input["procedureId"] = procedure.Id;

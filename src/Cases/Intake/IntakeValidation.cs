@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Cases.Procedures.Forms;
+using CaseFlow.ServiceDefaults.Outcomes;
 using Npgsql;
 
 namespace CaseFlow.Cases.Intake;
@@ -5,50 +8,67 @@ namespace CaseFlow.Cases.Intake;
 /// <summary>A field at fault, for a 400 problem that names it.</summary>
 public sealed record FieldError(string Field, string Message);
 
-/// <summary>Checks an intake completely before anything is written.</summary>
-public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSource dataSource, TimeProvider clock)
+/// <summary>A procedure of the intake with its form data, checked and typed by the procedure's declared form.</summary>
+public sealed record ValidatedItem(Procedure Procedure, JsonObject FormData);
+
+/// <summary>
+/// Checks an intake completely before anything is written. The refusal names the first field at fault and carries
+/// every other one (<see cref="Problem.Details"/>): the pages show each beside its field, the API lists them all.
+/// </summary>
+public sealed class IntakeValidation(ProcedureCatalogue catalogue, ProcedureForm forms, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public static readonly string[] Channels = ["desk", "online", "email", "pec", "phone", "post"];
 
-    public async Task<(FieldError? Error, IReadOnlyList<Procedure> Procedures)> ValidateAsync(IntakeRequest intake, CancellationToken ct)
+    public async Task<(Problem? Problem, IReadOnlyList<ValidatedItem> Items)> ValidateAsync(IntakeRequest intake, CancellationToken ct)
     {
-        var error = ValidateCitizen(intake.Citizen) ?? ValidateChannelAndDate(intake);
-        if (error is not null)
+        var problems = new List<Problem>();
+        void Add(FieldError? error)
         {
-            return (error, []);
+            if (error is not null)
+            {
+                problems.Add(Problem.Validation(error.Field, error.Message));
+            }
         }
 
+        Add(ValidateCitizen(intake.Citizen));
+        Add(ValidateChannelAndDate(intake));
         if (intake.Items.Count == 0)
         {
-            return (new FieldError("procedures", "Indicare almeno un procedimento. / Give at least one procedure."), []);
+            Add(new FieldError("procedures", "Indicare almeno un procedimento. / Give at least one procedure."));
         }
 
-        var procedures = new List<Procedure>();
+        var items = new List<ValidatedItem>();
         for (var i = 0; i < intake.Items.Count; i++)
         {
             var prefix = intake.Bundle ? $"procedures[{i}]." : "";
             var item = intake.Items[i];
             if (string.IsNullOrWhiteSpace(item.ProcedureId))
             {
-                return (new FieldError(prefix + "procedureId", "Il procedimento è obbligatorio. / The procedure is required."), []);
+                Add(new FieldError(prefix + "procedureId", "Il procedimento è obbligatorio. / The procedure is required."));
+                continue;
             }
 
             var procedure = await catalogue.FindPublishedAsync(item.ProcedureId.Trim(), ct);
             if (procedure is null)
             {
-                return (new FieldError(prefix + "procedureId", $"Nessun procedimento pubblicato '{item.ProcedureId}'. / No published procedure '{item.ProcedureId}'."), []);
+                Add(new FieldError(prefix + "procedureId", $"Nessun procedimento pubblicato '{item.ProcedureId}'. / No published procedure '{item.ProcedureId}'."));
+                continue;
             }
 
             if (item.Version is { } version && version != procedure.Version)
             {
-                return (new FieldError(prefix + "version",
-                    $"La versione {version} non è quella pubblicata ({procedure.Version}). / Version {version} is not the published one ({procedure.Version})."), []);
+                Add(new FieldError(prefix + "version",
+                    $"La versione {version} non è quella pubblicata ({procedure.Version}). / Version {version} is not the published one ({procedure.Version})."));
+                continue;
             }
 
-            procedures.Add(procedure);
+            var form = forms.Check(procedure, item.FormData, prefix + "formData.");
+            problems.AddRange(form.Problems);
+            items.Add(new ValidatedItem(procedure, form.Values));
         }
 
-        return (await ValidateDocumentsAsync(intake.Documents, ct), procedures);
+        Add(await ValidateDocumentsAsync(intake.Documents, ct));
+        return problems.Count == 0 ? (null, items) : (problems[0] with { Details = problems }, []);
     }
 
     private static FieldError? ValidateCitizen(CitizenInput? citizen)

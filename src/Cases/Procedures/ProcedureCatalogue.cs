@@ -1,3 +1,4 @@
+using CaseFlow.Cases.Procedures.Forms;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public sealed class ProcedureCatalogue(DefinitionStore definitions)
 
     public static Procedure? ToProcedure(WorkflowDefinition definition) =>
         ProcedureSheet.Of(definition) is { } sheet
-            ? new Procedure(definition.DefinitionId, definition.Version, definition.Id, definition.Name, definition.Description, sheet)
+            ? new Procedure(definition.DefinitionId, definition.Version, definition.Id, definition.Name, definition.Description, sheet, IntakeForm.Of(definition))
             : null;
 
     public static void Map(IEndpointRouteBuilder app)

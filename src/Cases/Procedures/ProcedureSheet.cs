@@ -61,5 +61,5 @@ public sealed record ProcedureSheet(
     }
 }
 
-/// <summary>A published procedure with its sheet, as the catalogue shows it.</summary>
-public sealed record Procedure(string Id, int Version, string VersionId, string Name, string? Description, ProcedureSheet Sheet);
+/// <summary>A published procedure with its sheet and its declared intake form, as the catalogue shows it.</summary>
+public sealed record Procedure(string Id, int Version, string VersionId, string Name, string? Description, ProcedureSheet Sheet, Forms.IntakeForm Form);

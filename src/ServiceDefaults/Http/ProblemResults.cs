@@ -8,6 +8,8 @@ public static class ProblemResults
 {
     public static IResult ToHttp(this Problem problem) => problem.Kind switch
     {
+        ProblemKind.Validation when problem.Details.Count > 1 => Problems.Validation(problem.Field, problem.Message,
+            problem.Details.GroupBy(d => d.Field).ToDictionary(g => g.Key, g => g.Select(d => d.Message).ToArray())),
         ProblemKind.Validation => Problems.Validation(problem.Field, problem.Message),
         ProblemKind.NotFound => Problems.NotFound(problem.Field, problem.Message),
         ProblemKind.Forbidden => Problems.Forbidden(problem.Field, problem.Message),

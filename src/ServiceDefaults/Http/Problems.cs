@@ -7,9 +7,9 @@ public static class Problems
 {
     public const string TypeBase = "https://caseflow.example/problems/";
 
-    public static IResult Validation(string field, string message) =>
+    public static IResult Validation(string field, string message, IDictionary<string, string[]>? errors = null) =>
         Results.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = [message] },
+            errors ?? new Dictionary<string, string[]> { [field] = [message] },
             detail: message,
             type: TypeBase + "validation",
             title: "The request is not valid.");

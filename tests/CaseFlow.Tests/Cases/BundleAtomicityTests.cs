@@ -24,7 +24,7 @@ public class BundleAtomicityTests(CasesFixture fixture) : IClassFixture<CasesFix
     {
         citizen = CaseDesk.Citizen(),
         channel = "desk",
-        procedures = new object[] { new { procedureId = "cambio-residenza" }, new { procedureId = "mensa-scolastica", formData = new { richiestaRiduzione = false } } },
+        procedures = new object[] { new { procedureId = "cambio-residenza", formData = CaseDesk.SampleForm("cambio-residenza") }, new { procedureId = "mensa-scolastica", formData = CaseDesk.SampleForm("mensa-scolastica") } },
     })).Unwrap();
 
     [Fact]

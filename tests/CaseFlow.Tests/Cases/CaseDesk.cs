@@ -34,10 +34,56 @@ public sealed class CaseDesk(CaseFlowApp app)
         ["phone"] = "+39 333 1234567", ["preferredLanguage"] = "it",
     };
 
+    /// <summary>An application with a valid form: the procedure's <see cref="SampleForm"/> with <paramref name="formData"/> over it.</summary>
     public static JsonObject Application(string procedureId, JsonObject? formData = null, string fiscalCode = ValidFiscalCode) => new()
     {
-        ["citizen"] = Citizen(fiscalCode), ["procedureId"] = procedureId, ["channel"] = "desk", ["formData"] = formData ?? new JsonObject(),
+        ["citizen"] = Citizen(fiscalCode), ["procedureId"] = procedureId, ["channel"] = "desk", ["formData"] = SampleForm(procedureId, formData),
     };
+
+    /// <summary>
+    /// A form the shipped procedure's declared rules accept (procedures made by tests declare none), with
+    /// <paramref name="overrides"/> replacing its values.
+    /// </summary>
+    public static JsonObject SampleForm(string procedureId, JsonObject? overrides = null)
+    {
+        var form = procedureId switch
+        {
+            "assegno-maternita" => new JsonObject
+            {
+                ["nomeMinore"] = "Giulia Rossi", ["dataEvento"] = "2020-03-14", ["tipoEvento"] = "nascita", ["cittadinanza"] = "italiana",
+                ["iseeEuro"] = 12500, ["altraIndennita"] = false, ["iban"] = "IT60X0542811101000000123456",
+            },
+            "contributo-anziani" => new JsonObject
+            {
+                ["iseeEuro"] = 9800, ["componentiNucleo"] = 1, ["viveSolo"] = true, ["motivoRichiesta"] = "Spese per le utenze domestiche.",
+                ["iban"] = "IT60X0542811101000000123456",
+            },
+            "mensa-scolastica" => new JsonObject
+            {
+                ["nomeAlunno"] = "Luca Rossi", ["scuola"] = "primaria-don-milani", ["classe"] = "3B", ["dieta"] = "nessuna", ["richiestaRiduzione"] = false,
+            },
+            "cambio-residenza" => new JsonObject
+            {
+                ["indirizzo"] = "Via Garibaldi 12", ["dataDecorrenza"] = "2020-05-04", ["provenienza"] = "altro-comune", ["comuneProvenienza"] = "Monza",
+                ["componentiTrasferiti"] = 1,
+            },
+            "contrassegno-disabili" => new JsonObject
+            {
+                ["tipoRichiesta"] = "rilascio", ["tipoInvalidita"] = "permanente", ["dataCertificato"] = "2020-02-10", ["targa"] = "AB123CD",
+            },
+            "invalidita-civile" => new JsonObject
+            {
+                ["tipoAccertamento"] = "entrambi", ["numeroCertificato"] = "CI0012345678", ["dataCertificato"] = "2020-01-20", ["visitaDomiciliare"] = false,
+            },
+            _ => new JsonObject(),
+        };
+        foreach (var (name, value) in overrides ?? [])
+        {
+            form[name] = value?.DeepClone();
+        }
+
+        return form;
+    }
 
     public async Task<JsonObject> StartAsync(JsonObject application)
     {

@@ -20,7 +20,7 @@ public class DeskServiceTests(CasesFixture fixture) : IClassFixture<CasesFixture
 
     private static IntakeRequest Residence(string fiscalCode = CaseDesk.ValidFiscalCode) => new(
         new CitizenInput(fiscalCode, "Mario", "Rossi", "mario.rossi@example.it", null, "it"),
-        [new BundleItem("cambio-residenza", null, new JsonObject { ["indirizzo"] = "Via Monte Grappa 12" })], "desk", null, null, Bundle: false);
+        [new BundleItem("cambio-residenza", null, CaseDesk.SampleForm("cambio-residenza", new JsonObject { ["indirizzo"] = "Via Monte Grappa 12" }))], "desk", null, null, Bundle: false);
 
     [Fact]
     public async Task An_intake_started_from_CSharp_gives_a_typed_case_and_a_bad_one_a_problem_naming_the_field()

@@ -13,13 +13,14 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         { "contributo-anziani", "{\"iseeEuro\": 11200}", [
             "comune-servizi-sociali|Documenti mancanti", "#documents", "comune-servizi-sociali|Completa",
             "asl-valutazione-multidimensionale|Parere favorevole", "comune-servizi-sociali|Determina adottata"] },
+        { "invalidita-civile", "{}", ["asl-commissione|Requisiti riconosciuti"] },
         { "contrassegno-disabili", "{}", ["asl-commissione|Certificato rilasciato", "comune-polizia-locale|Contrassegno emesso"] },
         { "cambio-residenza", "{\"indirizzo\": \"Via Monte Grappa 12\"}", [
             "comune-anagrafe|Registrata", "comune-polizia-locale|Dimora accertata", "comune-anagrafe|Iscrizione confermata"] },
         { "assegno-maternita", "{}", [
             "comune-servizi-sociali|Requisiti presenti", "comune-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Dati da rettificare",
             "comune-servizi-sociali|Trasmesso all'INPS", "inps-prestazioni|Pagamento disposto"] },
-        { "mensa-scolastica", "{\"richiestaRiduzione\": true}", ["comune-servizi-scolastici|Iscrizione ammissibile", "comune-servizi-sociali|Tariffa determinata"] },
+        { "mensa-scolastica", "{\"richiestaRiduzione\": true, \"iseeEuro\": \"8.400,00\"}", ["comune-servizi-scolastici|Iscrizione ammissibile", "comune-servizi-sociali|Tariffa determinata"] },
     };
 
     [Theory]
@@ -61,11 +62,11 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
     }
 
     [Fact]
-    public async Task The_catalogue_lists_the_five_shipped_procedures_with_their_sheets()
+    public async Task The_catalogue_lists_the_six_shipped_procedures_with_their_sheets()
     {
         var catalogue = await (await Desk.FrontDesk).GetFromJsonAsync<JsonArray>("/api/procedures");
         var ids = catalogue!.Select(p => p!["id"]!.GetValue<string>()).ToHashSet();
-        Assert.Superset(new HashSet<string> { "contributo-anziani", "contrassegno-disabili", "cambio-residenza", "assegno-maternita", "mensa-scolastica" }, ids);
+        Assert.Superset(new HashSet<string> { "contributo-anziani", "contrassegno-disabili", "cambio-residenza", "assegno-maternita", "mensa-scolastica", "invalidita-civile" }, ids);
         var residence = await (await Desk.FrontDesk).GetFromJsonAsync<JsonObject>("/api/procedures/cambio-residenza");
         Assert.Equal("P45D", residence!["sheet"]!["term"]!.GetValue<string>());
         Assert.True(residence["sheet"]!["silenceAssent"]!.GetValue<bool>());
@@ -78,7 +79,7 @@ public class ProcedureWalkTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         {
             citizen = CaseDesk.Citizen(),
             channel = "desk",
-            procedures = new object[] { new { procedureId = "cambio-residenza" }, new { procedureId = "mensa-scolastica", formData = new { richiestaRiduzione = false } } },
+            procedures = new object[] { new { procedureId = "cambio-residenza", formData = CaseDesk.SampleForm("cambio-residenza") }, new { procedureId = "mensa-scolastica", formData = CaseDesk.SampleForm("mensa-scolastica") } },
         });
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);

@@ -23,12 +23,12 @@ public partial class CitizenCasesTests(CitizenDeskFixture fixture) : IClassFixtu
         var html = WebUtility.HtmlDecode(await fixture.App.CreateClient().GetStringAsync("/servizi"));
 
         foreach (var title in new[] { "Cambio di residenza (dichiarazione anagrafica)", "Assegno di maternità dei Comuni", "Iscrizione al servizio di mensa scolastica",
-                     "Contrassegno di parcheggio per persone con disabilità (CUDE)", "Contributo economico per anziani" })
+                     "Contrassegno di parcheggio per persone con disabilità (CUDE)", "Contributo economico per anziani", "Accertamento dell'invalidità civile e dell'handicap" })
         {
             Assert.Contains(title, html);
         }
 
-        Assert.Equal(5, ServiceLink().Matches(html).Count);
+        Assert.Equal(6, ServiceLink().Matches(html).Count);
         Assert.Contains("href=\"/dichiarazione-di-accessibilita\"", html);
         Assert.Contains("href=\"/privacy\"", html);
     }

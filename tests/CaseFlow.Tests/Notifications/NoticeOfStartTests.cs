@@ -86,7 +86,7 @@ public class NoticeOfStartTests
         {
             citizen = CaseDesk.Citizen(),
             channel = "desk",
-            procedures = new object[] { new { procedureId = "cambio-residenza" }, new { procedureId = "mensa-scolastica", formData = new { richiestaRiduzione = false } } },
+            procedures = new object[] { new { procedureId = "cambio-residenza", formData = CaseDesk.SampleForm("cambio-residenza") }, new { procedureId = "mensa-scolastica", formData = CaseDesk.SampleForm("mensa-scolastica") } },
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var caseId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();

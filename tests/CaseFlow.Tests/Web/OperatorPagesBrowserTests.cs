@@ -47,7 +47,7 @@ public sealed partial class OperatorPagesBrowserTests(WebBrowserFixture fixture)
         browser.Press(Keys.Enter);
         browser.Arrive("/sportello/procedimenti", "Catalogo dei procedimenti");
         var catalogue = new CataloguePage(browser);
-        Assert.Equal(5, catalogue.Titles.Count);
+        Assert.Equal(6, catalogue.Titles.Count);
         browser.Check("catalogue");
 
         catalogue.Search("residenza anagrafica");

@@ -67,6 +67,14 @@ public sealed class WebBrowserFixture : IAsyncLifetime
         ResidenceProtocol = (await started.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["protocolNumber"]!.GetValue<string>();
     }
 
+    /// <summary>An API client with the bootstrap admin key, for a test to set a case up the pages then show.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", AdminKey);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         if (host is not null)

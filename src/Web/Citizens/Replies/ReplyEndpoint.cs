@@ -27,7 +27,7 @@ public static class ReplyEndpoint
             .RequireAuthorization(CitizenIdentity.Policy).RequireRateLimiting(TrackCase.RateLimitPolicy).DisableAntiforgery().ExcludeFromDescription();
 
     private static async Task<IResult> ReplyAsync(string code, Guid procedureId, HttpContext http, IAntiforgery antiforgery, CitizenCases cases,
-        DocumentStore store, CitizenReplies replies, CancellationToken ct)
+        CaseDocuments store, CitizenReplies replies, CancellationToken ct)
     {
         var back = $"/pratiche/{Uri.EscapeDataString(code)}/rispondi";
         // Capped before the body is read: a file over the limit is never buffered.
@@ -81,7 +81,7 @@ public static class ReplyEndpoint
                 await stream.ReadExactlyAsync(bytes, ct);
             }
 
-            var stored = await store.StoreAsync(new DocumentUpload(file.FileName, bytes, $"{citizen.DisplayName} ({citizen.FiscalCode})", citizen.DisplayName), "files", ct);
+            var stored = await store.UploadAsync(new DocumentUpload(file.FileName, bytes, $"{citizen.DisplayName} ({citizen.FiscalCode})"), http.User, ct);
             if (!stored.Succeeded)
             {
                 return Results.Redirect($"{back}?procedura={procedureId}&errore=formato");
