@@ -55,6 +55,7 @@ public static class WebExtensions
         SignOutEndpoint.Map(app);
         Citizens.Account.CitizenSignInEndpoints.Map(app);
         Citizens.Replies.ReplyEndpoint.Map(app);
+        Citizens.PersonalArea.ReceiptEndpoint.Map(app);
         Desk.DeskFiles.Map(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
