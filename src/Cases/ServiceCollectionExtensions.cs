@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeadlineCalendar>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
+        services.AddSingleton<CitizenCases>();
         services.AddSingleton<CaseDocuments>();
         services.AddSingleton<Receipts.ReceiptFonts>();
         services.AddSingleton<Receipts.CaseReceipts>();

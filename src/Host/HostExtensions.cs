@@ -1,3 +1,4 @@
+using CaseFlow.DevIdentity;
 using CaseFlow.Host.ApiDocs;
 using CaseFlow.Host.Auth;
 using CaseFlow.Host.DataProtection;
@@ -21,6 +22,8 @@ public static class HostExtensions
         builder.Services.AddCaseFlowDatabase(builder.Configuration);
         builder.Services.AddCaseFlowDataProtection();
         builder.Services.AddCaseFlowAuthentication(builder.Configuration);
+        builder.Services.AddCaseFlowDevIdentity(builder.Configuration, builder.Environment);
+        builder.Services.AddCaseFlowCitizenSignIn(builder.Configuration);
         builder.Services.AddCaseFlowJobs(builder.Configuration);
         builder.Services.AddCaseFlowHealth();
         builder.Services.AddCaseFlowApiDocs();
@@ -34,8 +37,10 @@ public static class HostExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCaseFlowDevIdentity(app.Configuration);
         app.UseCaseFlowWeb();
         app.UseAuthentication();
+        app.UseCaseFlowCitizenSession();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapCaseFlowHealth();

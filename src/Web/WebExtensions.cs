@@ -51,6 +51,9 @@ public static class WebExtensions
         app.UseAntiforgery();
         WebCulture.MapSwitch(app);
         SignOutEndpoint.Map(app);
+        Citizens.Account.CitizenSignInEndpoints.Map(app);
+        Citizens.Replies.ReplyEndpoint.Map(app);
+        Citizens.PersonalArea.ReceiptEndpoint.Map(app);
         Desk.DeskFiles.Map(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

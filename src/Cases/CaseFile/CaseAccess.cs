@@ -6,7 +6,8 @@ namespace CaseFlow.Cases.CaseFile;
 
 /// <summary>
 /// Who sees which case: supervisors, admins and the front desk (the desk's operators have the global view) see
-/// every case; officers only cases that involve one of their offices; designers no case data at all.
+/// every case; officers only cases that involve one of their offices; designers no case data at all; a signed-in
+/// citizen only their own cases.
 /// </summary>
 public static class CaseAccess
 {
@@ -61,6 +62,13 @@ public static class CaseAccess
 
     public static async Task<bool> CanSeeAsync(NpgsqlConnection connection, ClaimsPrincipal user, Guid caseId, CancellationToken ct)
     {
+        // A citizen signed in with SPID/CIE acts only on their own cases, whatever else the principal carries.
+        if (CitizenIdentity.FiscalCodeOf(user) is { } fiscalCode)
+        {
+            return await Db.ScalarAsync<bool>(connection, null, "SELECT EXISTS (SELECT 1 FROM cases WHERE id = @id AND fiscal_code = @fiscal)", ct,
+                ("id", caseId), ("fiscal", fiscalCode));
+        }
+
         if (OfficeFilter(user) is not { } offices)
         {
             return true;

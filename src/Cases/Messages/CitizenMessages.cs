@@ -24,6 +24,9 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
     /// <summary>The citizen's HTML page of the case: its state, its file, and where to act online.</summary>
     public string TrackingPageUrl(string trackingCode) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/pratiche/{trackingCode}";
 
+    /// <summary>The citizen's page to answer the office online: documents requested, observations on a notice of refusal.</summary>
+    public string ReplyPageUrl(string trackingCode) => $"{TrackingPageUrl(trackingCode)}/rispondi";
+
     /// <summary>The case in the officers' API, linked from office messages.</summary>
     public string CaseUrl(Guid caseId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
 
@@ -63,6 +66,16 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
             ["procedures"] = new JsonArray([.. procedures.Select(p => (JsonNode)ProcedureModel(p["name"]!.GetValue<string>(), p["agency"]!.GetValue<string>(),
                 p["office"]!.GetValue<string>(), p["officer"]?.GetValue<string>(), IsoDate(p["due_at"]), p["silence_assent"]!.GetValue<bool>()))]),
         };
+        // The messages that ask the citizen for something link the page where they can answer online.
+        if (template is "documents-requested")
+        {
+            model["upload_url"] = ReplyPageUrl(row["tracking"]!.GetValue<string>());
+        }
+        else if (template is "refusal-notice")
+        {
+            model["reply_url"] = ReplyPageUrl(row["tracking"]!.GetValue<string>());
+        }
+
         foreach (var (key, value) in extra)
         {
             model[key] = value?.DeepClone();

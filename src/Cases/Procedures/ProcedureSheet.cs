@@ -13,6 +13,12 @@ namespace CaseFlow.Cases.Procedures;
 /// Art. 28 D.L. 69/2013 applies (procedures on application about starting or running a business): the notice of start
 /// tells the citizen of the indemnity for delay and how to claim it.
 /// </param>
+/// <param name="Category">The service's category on the public pages (C.SI.1.3), e.g. "Anagrafe e stato civile".</param>
+/// <param name="Audience">Who the service is for ("A chi è rivolto").</param>
+/// <param name="HowTo">How to apply, in plain Italian ("Come fare").</param>
+/// <param name="Outcome">What the applicant gets ("Cosa si ottiene").</param>
+/// <param name="Conditions">The conditions of service ("Condizioni di servizio").</param>
+/// <param name="Topics">The topics the service is filed under ("Argomenti").</param>
 public sealed record ProcedureSheet(
     string Title,
     string? Summary,
@@ -26,7 +32,13 @@ public sealed record ProcedureSheet(
     string? Costs,
     IReadOnlyList<string> Channels,
     bool MultipleSuspensions = false,
-    bool DelayIndemnity = false)
+    bool DelayIndemnity = false,
+    string? Category = null,
+    string? Audience = null,
+    string? HowTo = null,
+    string? Outcome = null,
+    string? Conditions = null,
+    IReadOnlyList<string>? Topics = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -44,6 +56,7 @@ public sealed record ProcedureSheet(
             Term = string.IsNullOrWhiteSpace(parsed.Term) ? "P30D" : parsed.Term,
             RequiredDocuments = parsed.RequiredDocuments ?? [],
             Channels = parsed.Channels ?? [],
+            Topics = parsed.Topics ?? [],
         };
     }
 }

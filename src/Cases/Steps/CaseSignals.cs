@@ -88,7 +88,7 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
             ["outcome_text"] = string.IsNullOrWhiteSpace(text) ? (outcome == "granted" ? "Istanza accolta." : "Istanza respinta.") : text,
             ["act_protocol_number"] = number,
             ["act_date"] = RomeTime.DateOf(context.Now).ToString("yyyy-MM-dd"),
-            ["act_url"] = messages.TrackingUrl(tracking!),
+            ["act_url"] = messages.TrackingPageUrl(tracking!),
             ["survey_url"] = messages.SurveyUrlFor(tracking!),
         }, $"final-act:{procedure.Id}", ct);
         await CaseClosure.CloseIfDoneAsync(context.Connection, context.Transaction, procedure.CaseId, context.Now, ct);

@@ -21,6 +21,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         typeof(CaseFlow.Cases.ServiceCollectionExtensions).Assembly,
         typeof(CaseFlow.Notifications.ServiceCollectionExtensions).Assembly,
         typeof(CaseFlow.Web.WebExtensions).Assembly,
+        typeof(CaseFlow.DevIdentity.DevIdentityExtensions).Assembly,
     ];
 
     /// <returns>The versions applied by this call (empty when the schema was already current).</returns>
