@@ -72,6 +72,7 @@ internal sealed class ClosedCaseErasure(NpgsqlDataSource dataSource, WorkflowRun
 
         // The fiscal code is kept only as a one-way hash: enough to count distinct applicants, useless to find a person.
         await Db.ExecAsync(c, tx, """
+            SET LOCAL caseflow.erasing = 'on';
             UPDATE cases SET citizen = jsonb_build_object('erased', true), received_at_reason = NULL, erased_at = @now,
                 fiscal_code = 'erased:' || encode(sha256(convert_to(fiscal_code, 'UTF8')), 'hex')
             WHERE id = ANY(@ids);

@@ -65,6 +65,11 @@ public class RetentionTests
         await host.Desk.ScalarAsync<int>("UPDATE outbox_messages SET status = 'sent', sent_at = created_at RETURNING 1");
         var open = (await host.Desk.StartAsync(CaseDesk.Application("cambio-residenza", fiscalCode: "BNCGPP75C12H501R")))["caseId"]!.GetValue<string>();
         var protocolEntries = await host.Desk.ScalarAsync<long>("SELECT count(*) FROM protocol_entries");
+        // An internal timeline entry of the closed case, as a deferred registration or a fault would write one.
+        Assert.True(await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_events WHERE case_id = @id AND NOT public", ("id", Guid.Parse(closed))) > 0
+            || await host.Desk.ScalarAsync<int>("""
+                INSERT INTO case_events (case_id, at, actor, kind, text, public) VALUES (@id, now(), 'frontdesk', 'note', 'Telefonato al sig. Rossi, 333 1234567', false) RETURNING 1
+                """, ("id", Guid.Parse(closed))) == 1);
         var sweep = host.App.Services.GetRequiredService<RetentionSweep>();
 
         host.Time.Advance(TimeSpan.FromDays(29)); // not yet 30 days closed
@@ -77,6 +82,10 @@ public class RetentionTests
         Assert.StartsWith("erased:", await host.Desk.ScalarAsync<string>("SELECT fiscal_code FROM cases WHERE id = @id", id));
         Assert.Equal("{\"erased\": true}", await host.Desk.ScalarAsync<string>("SELECT citizen::text FROM cases WHERE id = @id", id));
         Assert.Equal(0L, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM case_messages WHERE case_id = @id AND (text IS NOT NULL OR recipient IS NOT NULL)", id));
+        Assert.Equal(0L, await host.Desk.ScalarAsync<long>(
+            "SELECT count(*) FROM case_events WHERE case_id = @id AND NOT public AND text <> 'Contenuto cancellato (conservazione scaduta)'", id));
+        // Outside the retention job the timeline stays append-only.
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => host.Desk.ScalarAsync<int>("UPDATE case_events SET text = 'x' WHERE case_id = @id RETURNING 1", id));
         Assert.Equal(0L, await host.Desk.ScalarAsync<long>(
             "SELECT count(*) FROM workflow_instances i JOIN case_procedures p ON p.instance_id = i.id WHERE p.case_id = @id", id));
         Assert.Equal(0L, await host.Desk.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE case_id = @id", id));
