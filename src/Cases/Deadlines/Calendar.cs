@@ -81,15 +81,31 @@ public static class Calendar
         var perDay = items.GroupBy(i => i.Date).ToDictionary(g => g.Key, g => g.Count());
         var counts = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(d => from.AddDays(d)).Select(d => (Date: d, Count: perDay.GetValueOrDefault(d))).ToList();
         var mean = counts.Average(c => c.Count);
-        var stddev = Math.Sqrt(counts.Average(c => (c.Count - mean) * (c.Count - mean)));
-        double threshold = options.PeakThreshold > 0 ? options.PeakThreshold : mean + stddev;
+        var threshold = PeakThreshold([.. counts.Select(c => (double)c.Count)], options);
         var days = counts.Where(c => c.Count > 0).Select(c => new CalendarDay(c.Date, c.Count, c.Count > threshold)).ToList();
-        var weeks = counts.GroupBy(c => c.Date.AddDays(-(((int)c.Date.DayOfWeek + 6) % 7)))
-            .Select(g => new CalendarWeek($"{ISOWeek.GetYear(g.Key.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(g.Key.ToDateTime(TimeOnly.MinValue)):00}", g.Key, g.Sum(c => c.Count)))
+        var weeks = counts.GroupBy(c => MondayOf(c.Date))
+            .Select(g => new CalendarWeek(IsoWeek(g.Key), g.Key, g.Sum(c => c.Count)))
             .ToList();
         var periods = office is not null && options.PeakPeriods.TryGetValue(office.AgencyId, out var configured) ? configured : [];
         return new CalendarOffice(id, office?.Name ?? id, Math.Round(mean, 2), Math.Round(threshold, 2), days, weeks, periods);
     }
+
+    /// <summary>A day is a peak above <c>Clock:PeakThreshold</c>, or above mean + 1 standard deviation of the days when that is 0.</summary>
+    internal static double PeakThreshold(IReadOnlyList<double> perDay, ClockOptions options)
+    {
+        if (options.PeakThreshold > 0 || perDay.Count == 0)
+        {
+            return options.PeakThreshold;
+        }
+
+        var mean = perDay.Average();
+        return mean + Math.Sqrt(perDay.Average(c => (c - mean) * (c - mean)));
+    }
+
+    internal static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    internal static string IsoWeek(DateOnly monday) =>
+        $"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
 
     internal sealed record DueItem(Guid Id, string Office, DateOnly Date, string Kind, string Title, string ProtocolNumber);
 

@@ -1,0 +1,181 @@
+using Npgsql;
+
+namespace CaseFlow.Cases.Indicators;
+
+internal sealed record IntakeCount(DateOnly Day, string Definition, string Channel, long N);
+
+/// <summary>Procedures concluded in a month of the period whose <paramref name="Measure"/> was <paramref name="Days"/>.</summary>
+internal sealed record MeasureCount(DateOnly Month, string Definition, string Measure, int Days, long N);
+
+/// <summary>Answers with a score; <paramref name="Definition"/> null for the totals (a case answers once, whatever its procedures).</summary>
+internal sealed record ScoreCount(string? Definition, short Score, long N);
+
+internal sealed record BacklogResult(List<BacklogRow> Offices, Dictionary<string, long> OpenByProcedure);
+
+/// <summary>The SQL of the indicators: each read is one statement over a rollup or an index of open work.</summary>
+internal static class IndicatorReads
+{
+    private const string Filters = """
+        AND (@procedure::text IS NULL OR definition = @procedure) AND (@agency::text IS NULL OR agency = @agency)
+        AND (@office::text IS NULL OR office = @office) AND (@channel::text IS NULL OR channel = @channel)
+        """;
+
+    public static async Task<List<IntakeCount>> IntakeAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
+    {
+        await using var command = Db.Command(c, null, $"""
+            SELECT day, definition, channel, sum(n)::bigint FROM indicator_intake_daily
+            WHERE day BETWEEN @from AND @to {Filters}
+            GROUP BY day, definition, channel
+            """, Parameters(f));
+        var rows = new List<IntakeCount>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new IntakeCount(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Whole months of the period from the monthly histograms, the days before the first and after the last whole month
+    /// from the facts: the same pairs either way (<c>indicator_measures</c>), so any period is exact.
+    /// </summary>
+    public static async Task<List<MeasureCount>> ConcludedAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
+    {
+        var (firstWhole, afterWhole) = WholeMonths(f.From, f.To);
+        await using var command = Db.Command(c, null, $"""
+            SELECT month, definition, measure, days, sum(n)::bigint FROM (
+                SELECT month, definition, measure, days, n FROM indicator_concluded_monthly
+                WHERE month >= @firstWhole AND month < @afterWhole {Filters}
+                UNION ALL
+                SELECT date_trunc('month', concluded_on)::date, definition, measure, days, 1 FROM indicator_measures
+                WHERE ((concluded_on >= @from AND concluded_on < @firstWhole) OR (concluded_on >= @afterWhole AND concluded_on <= @to)) {Filters}
+            ) counted
+            GROUP BY month, definition, measure, days
+            """, [.. Parameters(f), ("firstWhole", firstWhole), ("afterWhole", afterWhole)]);
+        var rows = new List<MeasureCount>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new MeasureCount(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The first day of the first month wholly inside the period and the first day after the last one (equal: none).</summary>
+    internal static (DateOnly FirstWhole, DateOnly AfterWhole) WholeMonths(DateOnly from, DateOnly to)
+    {
+        var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var after = to.AddDays(1).Day == 1 ? to.AddDays(1) : new DateOnly(to.Year, to.Month, 1);
+        return first < after ? (first, after) : (to.AddDays(1), to.AddDays(1));
+    }
+
+    /// <summary>Open procedures (age since receipt, due date) and open office steps per office, now; the period does not apply.</summary>
+    public static async Task<BacklogResult> BacklogAsync(NpgsqlConnection c, IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon, CancellationToken ct)
+    {
+        var today = RomeTime.DateOf(now);
+        var offices = new Dictionary<string, BacklogRow>();
+        var byProcedure = new Dictionary<string, long>();
+        await using (var command = Db.Command(c, null, """
+            SELECT p.office, p.procedure_id, count(*), count(*) FILTER (WHERE p.due_at < @now), count(*) FILTER (WHERE p.due_at >= @now AND p.due_at < @soon),
+                   count(*) FILTER (WHERE a.age <= 15), count(*) FILTER (WHERE a.age BETWEEN 16 AND 30), count(*) FILTER (WHERE a.age BETWEEN 31 AND 60),
+                   count(*) FILTER (WHERE a.age > 60)
+            FROM case_procedures p JOIN cases k ON k.id = p.case_id
+            CROSS JOIN LATERAL (SELECT @today - indicator_rome_date(k.received_at) AS age) a
+            WHERE p.closed_at IS NULL
+              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+              AND (@office::text IS NULL OR p.office = @office) AND (@channel::text IS NULL OR k.channel = @channel)
+            GROUP BY p.office, p.procedure_id
+            """, [.. Parameters(f), ("now", now), ("soon", soon), ("today", today)]))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var office = reader.GetString(0);
+                var row = offices.GetValueOrDefault(office) ?? new BacklogRow(office, office, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                offices[office] = row with
+                {
+                    Open = row.Open + reader.GetInt64(2), Overdue = row.Overdue + reader.GetInt64(3), DueSoon = row.DueSoon + reader.GetInt64(4),
+                    Days0To15 = row.Days0To15 + reader.GetInt64(5), Days16To30 = row.Days16To30 + reader.GetInt64(6), Days31To60 = row.Days31To60 + reader.GetInt64(7),
+                    DaysOver60 = row.DaysOver60 + reader.GetInt64(8),
+                };
+                byProcedure[reader.GetString(1)] = byProcedure.GetValueOrDefault(reader.GetString(1)) + reader.GetInt64(2);
+            }
+        }
+
+        // Steps are counted at the office that holds them (an ASL opinion at the ASL), filtered by their procedure.
+        await using (var command = Db.Command(c, null, """
+            SELECT t.office, count(*), count(*) FILTER (WHERE t.due_at < @now), count(*) FILTER (WHERE t.due_at >= @now AND t.due_at < @soon)
+            FROM case_tasks t JOIN case_procedures p ON p.id = t.procedure_id
+            WHERE t.status = 'open'
+              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+              AND (@office::text IS NULL OR t.office = @office)
+              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.channel = @channel))
+            GROUP BY t.office
+            """, [.. Parameters(f), ("now", now), ("soon", soon)]))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var office = reader.GetString(0);
+                var row = offices.GetValueOrDefault(office) ?? new BacklogRow(office, office, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                offices[office] = row with { OpenSteps = reader.GetInt64(1), OverdueSteps = reader.GetInt64(2), DueSoonSteps = reader.GetInt64(3) };
+            }
+        }
+
+        return new BacklogResult([.. offices.Values.OrderBy(o => o.Office, StringComparer.Ordinal)], byProcedure);
+    }
+
+    /// <summary>Answers given in the period (Rome dates), the totals once per case and each procedure of the case apart.</summary>
+    public static async Task<List<ScoreCount>> SatisfactionAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
+    {
+        await using var command = Db.Command(c, null, """
+            WITH answers AS (
+                SELECT s.case_id, s.score FROM case_satisfaction s JOIN cases k ON k.id = s.case_id
+                WHERE s.answered_at >= @start AND s.answered_at < @end AND (@channel::text IS NULL OR k.channel = @channel)
+                  AND EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = s.case_id
+                      AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+                      AND (@office::text IS NULL OR p.office = @office)))
+            SELECT NULL::text, score, count(*) FROM answers GROUP BY score
+            UNION ALL
+            SELECT p.procedure_id, a.score, count(*) FROM answers a JOIN case_procedures p ON p.case_id = a.case_id
+            WHERE (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency) AND (@office::text IS NULL OR p.office = @office)
+            GROUP BY p.procedure_id, a.score
+            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+        var rows = new List<ScoreCount>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt16(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The scadenziario's open due dates (one escalation row per open step or procedure and due date) per Rome day.</summary>
+    public static async Task<Dictionary<DateOnly, long>> DuePerDayAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
+    {
+        await using var command = Db.Command(c, null, """
+            SELECT indicator_rome_date(d.target_due_at), count(*)
+            FROM deadlines d JOIN case_procedures p ON p.id = d.procedure_id
+            WHERE d.action = 'escalation' AND d.fired_at IS NULL AND d.due_at >= @start AND d.due_at < @end
+              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+              AND (@office::text IS NULL OR d.office = @office)
+              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = d.case_id AND k.channel = @channel))
+            GROUP BY 1
+            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+        var days = new Dictionary<DateOnly, long>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            days[reader.GetFieldValue<DateOnly>(0)] = reader.GetInt64(1);
+        }
+
+        return days;
+    }
+
+    private static (string, object?)[] Parameters(IndicatorFilter f) =>
+        [("from", f.From), ("to", f.To), ("procedure", f.Procedure), ("agency", f.Agency), ("office", f.Office), ("channel", f.Channel)];
+}

@@ -1,0 +1,174 @@
+-- Indicators (README "Indicators"): facts and rollups kept exact by triggers, so every path that receives or concludes a
+-- procedure (final act, end of flow, cancellation, silence-assent, whatever comes later) writes them in its own
+-- transaction, and a rollback takes them back.
+
+-- The due date of the procedure's own term, kept when it passes to the substitute authority (which moves due_at to its
+-- half term): "within the legal term" is measured against the agency's own term.
+ALTER TABLE case_procedures ADD COLUMN own_due_at timestamptz;
+
+CREATE OR REPLACE FUNCTION indicator_keep_own_due() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.substitute_since IS NULL AND NEW.substitute_since IS NOT NULL AND NEW.own_due_at IS NULL THEN
+        NEW.own_due_at := OLD.due_at;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER case_procedures_own_due BEFORE UPDATE OF substitute_since ON case_procedures
+    FOR EACH ROW EXECUTE FUNCTION indicator_keep_own_due();
+
+UPDATE case_procedures p SET own_due_at = (a.before->>'dueAt')::timestamptz
+FROM audit_trail a
+WHERE p.substitute_since IS NOT NULL AND a.entity = 'procedure' AND a.entity_id = p.id::text AND a.action = 'substitute';
+
+-- Days the clock stood still between receipt and conclusion (Rome dates), from the clock events as CaseClock stores them:
+-- a suspension until the documents arrived, 30 days at most (art. 2 c.7, Terms.Suspension.MaxDays); an interruption
+-- while the documents were awaited; a notice of refusal until 10 days after timely observations, else until the 10 days
+-- for observations lapsed (art. 10-bis, Terms.RefusalNotice.ResumesOn). A stop still open at conclusion ends there.
+-- IndicatorExactnessTests pins these rules to the calculator's.
+CREATE OR REPLACE FUNCTION indicator_stopped_days(events jsonb, received date, concluded date) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(sum(greatest(0, least(resume, concluded) - greatest(start, received))), 0)::integer
+    FROM (
+        SELECT (e->>'from')::date AS start,
+               CASE e->>'kind'
+                   WHEN 'refusal-notice' THEN
+                       CASE WHEN e->>'to' IS NOT NULL AND (e->>'to')::date <= (e->>'from')::date + 10 THEN (e->>'to')::date + 10
+                            ELSE (e->>'from')::date + 10 END
+                   WHEN 'interruption' THEN coalesce((e->>'to')::date, concluded)
+                   ELSE least(coalesce((e->>'to')::date, concluded), (e->>'from')::date + 30)
+               END AS resume
+        FROM jsonb_array_elements(events) e
+    ) stops
+$$;
+
+CREATE OR REPLACE FUNCTION indicator_rome_date(at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+    SELECT (at AT TIME ZONE 'Europe/Rome')::date
+$$;
+
+-- One row per concluded procedure: only what an indicator needs, no personal data.
+CREATE TABLE indicator_concluded (
+    procedure_id  uuid PRIMARY KEY REFERENCES case_procedures (id),
+    definition    text NOT NULL,       -- the procedure (case_procedures.procedure_id)
+    agency        text NOT NULL,
+    office        text NOT NULL,       -- the office that concluded it (the substitute's, when it took over)
+    channel       text NOT NULL,
+    received_on   date NOT NULL,
+    concluded_on  date NOT NULL,
+    due_on        date NOT NULL,       -- the due date the clock computed for the procedure's own term
+    kind          text NOT NULL CHECK (kind IN ('act', 'flow', 'silence-assent', 'cancelled')),
+    outcome       text,
+    substitute    boolean NOT NULL,
+    gross_days    integer NOT NULL,
+    stopped_days  integer NOT NULL,
+    net_days      integer NOT NULL,
+    delay_days    integer NOT NULL,    -- concluded_on - due_on: 0 or less is within the term
+    charge_days   integer              -- receipt to the first office step claimed or completed
+);
+CREATE INDEX indicator_concluded_on ON indicator_concluded (concluded_on);
+
+-- Each concluded procedure as (measure, days) pairs: every time indicator is a count, sum or percentile of one measure.
+-- net/gross/delay/charge: concluded by an act or the end of the flow; substitute: those concluded by the substitute
+-- authority (days = delay); silence-assent and cancelled are counted apart (days = gross).
+CREATE VIEW indicator_measures AS
+SELECT f.procedure_id, f.concluded_on, f.definition, f.agency, f.office, f.channel, m.measure, m.days
+FROM indicator_concluded f
+CROSS JOIN LATERAL (VALUES
+    ('net',  CASE WHEN f.kind IN ('act', 'flow') THEN f.net_days END),
+    ('gross', CASE WHEN f.kind IN ('act', 'flow') THEN f.gross_days END),
+    ('delay', CASE WHEN f.kind IN ('act', 'flow') THEN f.delay_days END),
+    ('charge', CASE WHEN f.kind IN ('act', 'flow') THEN f.charge_days END),
+    ('substitute', CASE WHEN f.kind IN ('act', 'flow') AND f.substitute THEN f.delay_days END),
+    ('silence-assent', CASE WHEN f.kind = 'silence-assent' THEN f.gross_days END),
+    ('cancelled', CASE WHEN f.kind = 'cancelled' THEN f.gross_days END)
+) AS m (measure, days)
+WHERE m.days IS NOT NULL;
+
+-- The same pairs counted per calendar month: a year is read from 12 months of histograms, the days of a period that do
+-- not fill a month from indicator_concluded itself, so any from/to stays exact.
+CREATE TABLE indicator_concluded_monthly (
+    month       date NOT NULL,
+    definition  text NOT NULL,
+    agency      text NOT NULL,
+    office      text NOT NULL,
+    channel     text NOT NULL,
+    measure     text NOT NULL,
+    days        integer NOT NULL,
+    n           bigint NOT NULL,
+    PRIMARY KEY (month, definition, agency, office, channel, measure, days)
+);
+
+CREATE OR REPLACE FUNCTION indicator_count_concluded() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO indicator_concluded_monthly AS m (month, definition, agency, office, channel, measure, days, n)
+    SELECT date_trunc('month', v.concluded_on)::date, v.definition, v.agency, v.office, v.channel, v.measure, v.days, 1
+    FROM indicator_measures v WHERE v.procedure_id = NEW.procedure_id
+    ORDER BY v.measure -- one lock order for every concluding transaction
+    ON CONFLICT (month, definition, agency, office, channel, measure, days) DO UPDATE SET n = m.n + 1;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER indicator_concluded_counts AFTER INSERT ON indicator_concluded
+    FOR EACH ROW EXECUTE FUNCTION indicator_count_concluded();
+
+-- Writes the facts of one procedure that has just closed, in the closing transaction.
+CREATE OR REPLACE FUNCTION indicator_record_concluded(procedure uuid) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO indicator_concluded (procedure_id, definition, agency, office, channel, received_on, concluded_on, due_on, kind, outcome, substitute,
+                                     gross_days, stopped_days, net_days, delay_days, charge_days)
+    SELECT p.id, p.procedure_id, p.agency, p.office, k.channel, d.received_on, d.concluded_on, d.due_on,
+           CASE WHEN p.outcome = 'silence-assent' THEN 'silence-assent' WHEN p.status = 'cancelled' THEN 'cancelled'
+                WHEN p.outcome IN ('granted', 'denied') THEN 'act' ELSE 'flow' END,
+           p.outcome, p.substitute_since IS NOT NULL,
+           d.concluded_on - d.received_on, s.stopped, d.concluded_on - d.received_on - s.stopped, d.concluded_on - d.due_on,
+           indicator_rome_date(charge.at) - d.received_on
+    FROM case_procedures p
+    JOIN cases k ON k.id = p.case_id
+    CROSS JOIN LATERAL (SELECT indicator_rome_date(k.received_at) AS received_on, indicator_rome_date(p.closed_at) AS concluded_on,
+                               indicator_rome_date(coalesce(p.own_due_at, p.due_at)) AS due_on) d
+    CROSS JOIN LATERAL (SELECT indicator_stopped_days(p.clock_events, d.received_on, d.concluded_on) AS stopped) s
+    -- Taken in charge: the first office step of the procedure claimed (audit trail) or completed.
+    CROSS JOIN LATERAL (SELECT least(
+        (SELECT min(a.at) FROM case_tasks t JOIN audit_trail a ON a.entity = 'task' AND a.entity_id = t.id::text AND a.action = 'claimed'
+         WHERE t.case_id = p.case_id AND t.procedure_id = p.id),
+        (SELECT min(t.closed_at) FROM case_tasks t WHERE t.case_id = p.case_id AND t.procedure_id = p.id AND t.status = 'completed')) AS at) charge
+    WHERE p.id = procedure AND p.closed_at IS NOT NULL
+    ON CONFLICT (procedure_id) DO NOTHING
+$$;
+
+CREATE OR REPLACE FUNCTION indicator_on_close() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM indicator_record_concluded(NEW.id);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER case_procedures_concluded AFTER UPDATE OF closed_at ON case_procedures
+    FOR EACH ROW WHEN (OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL) EXECUTE FUNCTION indicator_on_close();
+
+-- Procedures received per Rome day, procedure, agency, office and channel (desk share, channel mix, peak load).
+CREATE TABLE indicator_intake_daily (
+    day         date NOT NULL,
+    definition  text NOT NULL,
+    agency      text NOT NULL,
+    office      text NOT NULL,
+    channel     text NOT NULL,
+    n           bigint NOT NULL,
+    PRIMARY KEY (day, definition, agency, office, channel)
+);
+
+CREATE OR REPLACE FUNCTION indicator_count_intake() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO indicator_intake_daily AS d (day, definition, agency, office, channel, n)
+    SELECT indicator_rome_date(k.received_at), NEW.procedure_id, NEW.agency, NEW.office, k.channel, 1 FROM cases k WHERE k.id = NEW.case_id
+    ON CONFLICT (day, definition, agency, office, channel) DO UPDATE SET n = d.n + 1;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER case_procedures_received AFTER INSERT ON case_procedures
+    FOR EACH ROW EXECUTE FUNCTION indicator_count_intake();
+
+-- Backlog per office reads the open procedures only.
+CREATE INDEX case_procedures_open_office ON case_procedures (office, due_at) INCLUDE (case_id, procedure_id, agency) WHERE closed_at IS NULL;
+CREATE INDEX case_satisfaction_answered ON case_satisfaction (answered_at);
+
+-- Backfill: what was received and concluded before this migration.
+INSERT INTO indicator_intake_daily (day, definition, agency, office, channel, n)
+SELECT indicator_rome_date(k.received_at), p.procedure_id, p.agency, p.office, k.channel, count(*)
+FROM case_procedures p JOIN cases k ON k.id = p.case_id
+GROUP BY 1, 2, 3, 4, 5;
+
+SELECT indicator_record_concluded(id) FROM case_procedures WHERE closed_at IS NOT NULL;
