@@ -47,6 +47,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OfficeQueue>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
+        services.AddSingleton<Indicators.DeskIndicators>();
+        services.AddSingleton<Indicators.PublicTimes>();
+        services.AddSingleton<Indicators.NetworkExport>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
@@ -73,6 +76,8 @@ public static class ServiceCollectionExtensions
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);
+        Indicators.IndicatorEndpoints.Map(app);
+        Indicators.TransparencyEndpoints.Map(app);
         CitizenReplyEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         OfficeTaskList.Map(app);

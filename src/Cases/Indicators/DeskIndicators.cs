@@ -15,7 +15,7 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
 
     public async Task<Outcome<IndicatorReport>> ComputeAsync(IndicatorRequest request, CancellationToken ct)
     {
-        var procedures = (await catalogue.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Sheet.Title ?? p.Name);
+        var procedures = (await catalogue.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Sheet.Title);
         var checkedRequest = IndicatorValidation.Check(request, procedures.Keys.ToHashSet(), directory);
         if (!checkedRequest.Succeeded)
         {
