@@ -96,39 +96,45 @@ CREATE TABLE indicator_concluded_monthly (
     PRIMARY KEY (month, definition, agency, office, channel, measure, days)
 );
 
+-- Statement-level, over the rows the statement added: one upsert per key whether one procedure closed or the backfill
+-- wrote a million, in key order so concurrent closings lock the same rows in the same order.
 CREATE OR REPLACE FUNCTION indicator_count_concluded() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO indicator_concluded_monthly AS m (month, definition, agency, office, channel, measure, days, n)
-    SELECT date_trunc('month', v.concluded_on)::date, v.definition, v.agency, v.office, v.channel, v.measure, v.days, 1
-    FROM indicator_measures v WHERE v.procedure_id = NEW.procedure_id
-    ORDER BY v.measure -- one lock order for every concluding transaction
-    ON CONFLICT (month, definition, agency, office, channel, measure, days) DO UPDATE SET n = m.n + 1;
+    SELECT date_trunc('month', v.concluded_on)::date, v.definition, v.agency, v.office, v.channel, v.measure, v.days, count(*)
+    FROM indicator_measures v JOIN added a ON a.procedure_id = v.procedure_id
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT (month, definition, agency, office, channel, measure, days) DO UPDATE SET n = m.n + EXCLUDED.n;
     RETURN NULL;
 END $$;
 CREATE TRIGGER indicator_concluded_counts AFTER INSERT ON indicator_concluded
-    FOR EACH ROW EXECUTE FUNCTION indicator_count_concluded();
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION indicator_count_concluded();
+
+-- The facts of every closed procedure, computed from the case tables: the closing trigger inserts one row of it, the
+-- backfill all of them, so both write the same facts.
+CREATE VIEW indicator_concluded_source AS
+SELECT p.id AS procedure_id, p.procedure_id AS definition, p.agency, p.office, k.channel, d.received_on, d.concluded_on, d.due_on,
+       CASE WHEN p.outcome = 'silence-assent' THEN 'silence-assent' WHEN p.status = 'cancelled' THEN 'cancelled'
+            WHEN p.outcome IN ('granted', 'denied') THEN 'act' ELSE 'flow' END AS kind,
+       p.outcome, p.substitute_since IS NOT NULL AS substitute,
+       d.concluded_on - d.received_on AS gross_days, s.stopped AS stopped_days, d.concluded_on - d.received_on - s.stopped AS net_days,
+       d.concluded_on - d.due_on AS delay_days, indicator_rome_date(charge.at) - d.received_on AS charge_days
+FROM case_procedures p
+JOIN cases k ON k.id = p.case_id
+CROSS JOIN LATERAL (SELECT indicator_rome_date(k.received_at) AS received_on, indicator_rome_date(p.closed_at) AS concluded_on,
+                           indicator_rome_date(coalesce(p.own_due_at, p.due_at)) AS due_on) d
+CROSS JOIN LATERAL (SELECT indicator_stopped_days(p.clock_events, d.received_on, d.concluded_on) AS stopped) s
+-- Taken in charge: the first office step of the procedure claimed (audit trail) or completed.
+CROSS JOIN LATERAL (SELECT least(
+    (SELECT min(a.at) FROM case_tasks t JOIN audit_trail a ON a.entity = 'task' AND a.entity_id = t.id::text AND a.action = 'claimed'
+     WHERE t.case_id = p.case_id AND t.procedure_id = p.id),
+    (SELECT min(t.closed_at) FROM case_tasks t WHERE t.case_id = p.case_id AND t.procedure_id = p.id AND t.status = 'completed')) AS at) charge
+WHERE p.closed_at IS NOT NULL;
 
 -- Writes the facts of one procedure that has just closed, in the closing transaction.
 CREATE OR REPLACE FUNCTION indicator_record_concluded(procedure uuid) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO indicator_concluded (procedure_id, definition, agency, office, channel, received_on, concluded_on, due_on, kind, outcome, substitute,
-                                     gross_days, stopped_days, net_days, delay_days, charge_days)
-    SELECT p.id, p.procedure_id, p.agency, p.office, k.channel, d.received_on, d.concluded_on, d.due_on,
-           CASE WHEN p.outcome = 'silence-assent' THEN 'silence-assent' WHEN p.status = 'cancelled' THEN 'cancelled'
-                WHEN p.outcome IN ('granted', 'denied') THEN 'act' ELSE 'flow' END,
-           p.outcome, p.substitute_since IS NOT NULL,
-           d.concluded_on - d.received_on, s.stopped, d.concluded_on - d.received_on - s.stopped, d.concluded_on - d.due_on,
-           indicator_rome_date(charge.at) - d.received_on
-    FROM case_procedures p
-    JOIN cases k ON k.id = p.case_id
-    CROSS JOIN LATERAL (SELECT indicator_rome_date(k.received_at) AS received_on, indicator_rome_date(p.closed_at) AS concluded_on,
-                               indicator_rome_date(coalesce(p.own_due_at, p.due_at)) AS due_on) d
-    CROSS JOIN LATERAL (SELECT indicator_stopped_days(p.clock_events, d.received_on, d.concluded_on) AS stopped) s
-    -- Taken in charge: the first office step of the procedure claimed (audit trail) or completed.
-    CROSS JOIN LATERAL (SELECT least(
-        (SELECT min(a.at) FROM case_tasks t JOIN audit_trail a ON a.entity = 'task' AND a.entity_id = t.id::text AND a.action = 'claimed'
-         WHERE t.case_id = p.case_id AND t.procedure_id = p.id),
-        (SELECT min(t.closed_at) FROM case_tasks t WHERE t.case_id = p.case_id AND t.procedure_id = p.id AND t.status = 'completed')) AS at) charge
-    WHERE p.id = procedure AND p.closed_at IS NOT NULL
+    INSERT INTO indicator_concluded SELECT * FROM indicator_concluded_source WHERE procedure_id = procedure
     ON CONFLICT (procedure_id) DO NOTHING
 $$;
 
@@ -154,12 +160,14 @@ CREATE TABLE indicator_intake_daily (
 CREATE OR REPLACE FUNCTION indicator_count_intake() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO indicator_intake_daily AS d (day, definition, agency, office, channel, n)
-    SELECT indicator_rome_date(k.received_at), NEW.procedure_id, NEW.agency, NEW.office, k.channel, 1 FROM cases k WHERE k.id = NEW.case_id
-    ON CONFLICT (day, definition, agency, office, channel) DO UPDATE SET n = d.n + 1;
+    SELECT indicator_rome_date(k.received_at), a.procedure_id, a.agency, a.office, k.channel, count(*) FROM added a JOIN cases k ON k.id = a.case_id
+    GROUP BY 1, 2, 3, 4, 5
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (day, definition, agency, office, channel) DO UPDATE SET n = d.n + EXCLUDED.n;
     RETURN NULL;
 END $$;
 CREATE TRIGGER case_procedures_received AFTER INSERT ON case_procedures
-    FOR EACH ROW EXECUTE FUNCTION indicator_count_intake();
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION indicator_count_intake();
 
 -- Backlog per office reads the open procedures only.
 CREATE INDEX case_procedures_open_office ON case_procedures (office, due_at) INCLUDE (case_id, procedure_id, agency) WHERE closed_at IS NULL;
@@ -171,4 +179,4 @@ SELECT indicator_rome_date(k.received_at), p.procedure_id, p.agency, p.office, k
 FROM case_procedures p JOIN cases k ON k.id = p.case_id
 GROUP BY 1, 2, 3, 4, 5;
 
-SELECT indicator_record_concluded(id) FROM case_procedures WHERE closed_at IS NOT NULL;
+INSERT INTO indicator_concluded SELECT * FROM indicator_concluded_source;

@@ -153,7 +153,7 @@ public class IndicatorExactnessTests(IndicatorScenario scenario) : IClassFixture
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var reset = new Npgsql.NpgsqlCommand(
-            "DELETE FROM indicator_concluded; SELECT indicator_record_concluded(id) FROM case_procedures WHERE closed_at IS NOT NULL", connection, transaction))
+            "DELETE FROM indicator_concluded; INSERT INTO indicator_concluded SELECT * FROM indicator_concluded_source", connection, transaction))
         {
             await reset.ExecuteNonQueryAsync();
         }
