@@ -32,6 +32,8 @@ namespace CaseFlow.Tests.Indicators;
 public sealed class IndicatorScenario : IAsyncLifetime
 {
     public const string Interrupting = "integrazione-interruttiva";
+    public const string SupervisorName = "elena";
+    public const string SupervisorPassword = "prova-indicatori-1";
 
     public ClockHost Host { get; private set; } = null!;
 
@@ -41,7 +43,13 @@ public sealed class IndicatorScenario : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await ClockHost.StartAsync();
+        Host = await ClockHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Users:0:UserName"] = SupervisorName,
+            ["Auth:Users:0:DisplayName"] = "Elena Verdi",
+            ["Auth:Users:0:PasswordHash"] = CaseFlow.Host.Auth.PasswordHasher.Hash(SupervisorPassword),
+            ["Auth:Users:0:Roles:0"] = "supervisor",
+        });
         var desk = Host.Desk;
         var imported = await Host.App.CreateAdminClient().PostAsJsonAsync("/elsa/api/workflow-definitions/import", InterruptingDefinition());
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
@@ -115,6 +123,18 @@ public sealed class IndicatorScenario : IAsyncLifetime
 
         Host.Time.SetUtcNow(At(2027, 2, 6));
         await AnswerAsync("E", 4);
+
+        Host.Time.SetUtcNow(At(2027, 3, 1));
+        for (var m = 1; m <= 5; m++)
+        {
+            Cases[$"M{m}"] = await StartAsync("mensa-scolastica", "online", new JsonObject { ["richiestaRiduzione"] = false });
+        }
+
+        foreach (var (m, day) in new[] { (1, 2), (2, 3), (3, 4), (4, 5), (5, 8) })
+        {
+            Host.Time.SetUtcNow(At(2027, 3, day));
+            await desk.CompleteCurrentAsync(Cases[$"M{m}"], "comune-servizi-scolastici", "Iscrizione ammissibile");
+        }
     }
 
     private readonly Dictionary<string, string> tracking = [];
