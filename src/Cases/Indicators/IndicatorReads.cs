@@ -10,6 +10,9 @@ internal sealed record MeasureCount(DateOnly Month, string Definition, string Me
 /// <summary>Answers with a score; <paramref name="Definition"/> null for the totals (a case answers once, whatever its procedures).</summary>
 internal sealed record ScoreCount(string? Definition, short Score, long N);
 
+/// <summary>One read's SQL and parameters (the benchmark explains the same statements).</summary>
+internal sealed record Statement(string Sql, (string, object?)[] Parameters);
+
 internal sealed record BacklogResult(List<BacklogRow> Offices, Dictionary<string, long> OpenByProcedure);
 
 /// <summary>The SQL of the indicators: each read is one statement over a rollup or an index of open work.</summary>
@@ -22,11 +25,7 @@ internal static class IndicatorReads
 
     public static async Task<List<IntakeCount>> IntakeAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
-        await using var command = Db.Command(c, null, $"""
-            SELECT day, definition, channel, sum(n)::bigint FROM indicator_intake_daily
-            WHERE day BETWEEN @from AND @to {Filters}
-            GROUP BY day, definition, channel
-            """, Parameters(f));
+        await using var command = Open(c, IntakeStatement(f));
         var rows = new List<IntakeCount>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -37,14 +36,33 @@ internal static class IndicatorReads
         return rows;
     }
 
+    internal static Statement IntakeStatement(IndicatorFilter f) => new($"""
+        SELECT day, definition, channel, sum(n)::bigint FROM indicator_intake_daily
+        WHERE day BETWEEN @from AND @to {Filters}
+        GROUP BY day, definition, channel
+        """, Parameters(f));
+
     /// <summary>
     /// Whole months of the period from the monthly histograms, the days before the first and after the last whole month
     /// from the facts: the same pairs either way (<c>indicator_measures</c>), so any period is exact.
     /// </summary>
     public static async Task<List<MeasureCount>> ConcludedAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
+        await using var command = Open(c, ConcludedStatement(f));
+        var rows = new List<MeasureCount>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new MeasureCount(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+
+    internal static Statement ConcludedStatement(IndicatorFilter f)
+    {
         var (firstWhole, afterWhole) = WholeMonths(f.From, f.To);
-        await using var command = Db.Command(c, null, $"""
+        return new($"""
             SELECT month, definition, measure, days, sum(n)::bigint FROM (
                 SELECT month, definition, measure, days, n FROM indicator_concluded_monthly
                 WHERE month >= @firstWhole AND month < @afterWhole {Filters}
@@ -54,14 +72,6 @@ internal static class IndicatorReads
             ) counted
             GROUP BY month, definition, measure, days
             """, [.. Parameters(f), ("firstWhole", firstWhole), ("afterWhole", afterWhole)]);
-        var rows = new List<MeasureCount>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new MeasureCount(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4)));
-        }
-
-        return rows;
     }
 
     /// <summary>The first day of the first month wholly inside the period and the first day after the last one (equal: none).</summary>
@@ -75,20 +85,9 @@ internal static class IndicatorReads
     /// <summary>Open procedures (age since receipt, due date) and open office steps per office, now; the period does not apply.</summary>
     public static async Task<BacklogResult> BacklogAsync(NpgsqlConnection c, IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon, CancellationToken ct)
     {
-        var today = RomeTime.DateOf(now);
         var offices = new Dictionary<string, BacklogRow>();
         var byProcedure = new Dictionary<string, long>();
-        await using (var command = Db.Command(c, null, """
-            SELECT p.office, p.procedure_id, count(*), count(*) FILTER (WHERE p.due_at < @now), count(*) FILTER (WHERE p.due_at >= @now AND p.due_at < @soon),
-                   count(*) FILTER (WHERE a.age <= 15), count(*) FILTER (WHERE a.age BETWEEN 16 AND 30), count(*) FILTER (WHERE a.age BETWEEN 31 AND 60),
-                   count(*) FILTER (WHERE a.age > 60)
-            FROM case_procedures p JOIN cases k ON k.id = p.case_id
-            CROSS JOIN LATERAL (SELECT @today - indicator_rome_date(k.received_at) AS age) a
-            WHERE p.closed_at IS NULL
-              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-              AND (@office::text IS NULL OR p.office = @office) AND (@channel::text IS NULL OR k.channel = @channel)
-            GROUP BY p.office, p.procedure_id
-            """, [.. Parameters(f), ("now", now), ("soon", soon), ("today", today)]))
+        await using (var command = Open(c, OpenProceduresStatement(f, now, soon)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -106,15 +105,7 @@ internal static class IndicatorReads
         }
 
         // Steps are counted at the office that holds them (an ASL opinion at the ASL), filtered by their procedure.
-        await using (var command = Db.Command(c, null, """
-            SELECT t.office, count(*), count(*) FILTER (WHERE t.due_at < @now), count(*) FILTER (WHERE t.due_at >= @now AND t.due_at < @soon)
-            FROM case_tasks t JOIN case_procedures p ON p.id = t.procedure_id
-            WHERE t.status = 'open'
-              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-              AND (@office::text IS NULL OR t.office = @office)
-              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.channel = @channel))
-            GROUP BY t.office
-            """, [.. Parameters(f), ("now", now), ("soon", soon)]))
+        await using (var command = Open(c, OpenStepsStatement(f, now, soon)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -131,19 +122,7 @@ internal static class IndicatorReads
     /// <summary>Answers given in the period (Rome dates), the totals once per case and each procedure of the case apart.</summary>
     public static async Task<List<ScoreCount>> SatisfactionAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
-        await using var command = Db.Command(c, null, """
-            WITH answers AS (
-                SELECT s.case_id, s.score FROM case_satisfaction s JOIN cases k ON k.id = s.case_id
-                WHERE s.answered_at >= @start AND s.answered_at < @end AND (@channel::text IS NULL OR k.channel = @channel)
-                  AND EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = s.case_id
-                      AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-                      AND (@office::text IS NULL OR p.office = @office)))
-            SELECT NULL::text, score, count(*) FROM answers GROUP BY score
-            UNION ALL
-            SELECT p.procedure_id, a.score, count(*) FROM answers a JOIN case_procedures p ON p.case_id = a.case_id
-            WHERE (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency) AND (@office::text IS NULL OR p.office = @office)
-            GROUP BY p.procedure_id, a.score
-            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+        await using var command = Open(c, SatisfactionStatement(f));
         var rows = new List<ScoreCount>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -157,15 +136,7 @@ internal static class IndicatorReads
     /// <summary>The scadenziario's open due dates (one escalation row per open step or procedure and due date) per Rome day.</summary>
     public static async Task<Dictionary<DateOnly, long>> DuePerDayAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
-        await using var command = Db.Command(c, null, """
-            SELECT indicator_rome_date(d.target_due_at), count(*)
-            FROM deadlines d JOIN case_procedures p ON p.id = d.procedure_id
-            WHERE d.action = 'escalation' AND d.fired_at IS NULL AND d.due_at >= @start AND d.due_at < @end
-              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-              AND (@office::text IS NULL OR d.office = @office)
-              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = d.case_id AND k.channel = @channel))
-            GROUP BY 1
-            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+        await using var command = Open(c, DuePerDayStatement(f));
         var days = new Dictionary<DateOnly, long>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -175,6 +146,61 @@ internal static class IndicatorReads
 
         return days;
     }
+
+    internal static Statement OpenProceduresStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new("""
+            SELECT p.office, p.procedure_id, count(*), count(*) FILTER (WHERE p.due_at < @now), count(*) FILTER (WHERE p.due_at >= @now AND p.due_at < @soon),
+                   count(*) FILTER (WHERE a.age <= 15), count(*) FILTER (WHERE a.age BETWEEN 16 AND 30), count(*) FILTER (WHERE a.age BETWEEN 31 AND 60),
+                   count(*) FILTER (WHERE a.age > 60)
+            FROM case_procedures p JOIN cases k ON k.id = p.case_id
+            CROSS JOIN LATERAL (SELECT @today - indicator_rome_date(k.received_at) AS age) a
+            WHERE p.closed_at IS NULL
+              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+              AND (@office::text IS NULL OR p.office = @office) AND (@channel::text IS NULL OR k.channel = @channel)
+            GROUP BY p.office, p.procedure_id
+            """, [.. Parameters(f), ("now", now), ("soon", soon), ("today", RomeTime.DateOf(now))]);
+
+    internal static Statement OpenStepsStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new("""
+            SELECT t.office, count(*), count(*) FILTER (WHERE t.due_at < @now), count(*) FILTER (WHERE t.due_at >= @now AND t.due_at < @soon)
+            FROM case_tasks t JOIN case_procedures p ON p.id = t.procedure_id
+            WHERE t.status = 'open'
+              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+              AND (@office::text IS NULL OR t.office = @office)
+              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.channel = @channel))
+            GROUP BY t.office
+            """, [.. Parameters(f), ("now", now), ("soon", soon)]);
+
+    internal static Statement SatisfactionStatement(IndicatorFilter f) => new("""
+            WITH answers AS (
+                SELECT s.case_id, s.score FROM case_satisfaction s JOIN cases k ON k.id = s.case_id
+                WHERE s.answered_at >= @start AND s.answered_at < @end AND (@channel::text IS NULL OR k.channel = @channel)
+                  AND EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = s.case_id
+                      AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+                      AND (@office::text IS NULL OR p.office = @office)))
+            SELECT NULL::text, score, count(*) FROM answers GROUP BY score
+            UNION ALL
+            SELECT p.procedure_id, a.score, count(*) FROM answers a JOIN case_procedures p ON p.case_id = a.case_id
+            WHERE (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency) AND (@office::text IS NULL OR p.office = @office)
+            GROUP BY p.procedure_id, a.score
+            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+
+    internal static Statement DuePerDayStatement(IndicatorFilter f) => new("""
+            SELECT indicator_rome_date(d.target_due_at), count(*)
+            FROM deadlines d JOIN case_procedures p ON p.id = d.procedure_id
+            WHERE d.action = 'escalation' AND d.fired_at IS NULL AND d.due_at >= @start AND d.due_at < @end
+              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
+              AND (@office::text IS NULL OR d.office = @office)
+              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = d.case_id AND k.channel = @channel))
+            GROUP BY 1
+            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+
+    private static NpgsqlCommand Open(NpgsqlConnection c, Statement statement) => Db.Command(c, null, statement.Sql, statement.Parameters);
+
+    /// <summary>Every statement of one report, named, for the benchmark's EXPLAIN ANALYZE.</summary>
+    internal static IEnumerable<(string Name, Statement Statement)> All(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) =>
+    [
+        ("intake", IntakeStatement(f)), ("concluded", ConcludedStatement(f)), ("open procedures", OpenProceduresStatement(f, now, soon)),
+        ("open steps", OpenStepsStatement(f, now, soon)), ("satisfaction", SatisfactionStatement(f)), ("due per day", DuePerDayStatement(f)),
+    ];
 
     private static (string, object?)[] Parameters(IndicatorFilter f) =>
         [("from", f.From), ("to", f.To), ("procedure", f.Procedure), ("agency", f.Agency), ("office", f.Office), ("channel", f.Channel)];
