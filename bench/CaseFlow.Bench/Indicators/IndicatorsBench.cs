@@ -27,7 +27,7 @@ internal static class IndicatorsBench
         var requests = options.Smoke ? 3 : 10;
         await using var database = await BenchDatabase.StartAsync(durable: false);
         var today = RomeTime.DateOf(DateTimeOffset.UtcNow);
-        var loaded = await BulkLoad.RunAsync(database.DataSource, concluded, open, today);
+        var loaded = await BulkLoad.RunAsync(database.ConnectionString, concluded, open, today);
         Console.WriteLine($"loaded {loaded.Concluded:N0} concluded + {loaded.Open:N0} open procedures: COPY {loaded.Copy.TotalSeconds:0.0} s, facts and rollups {loaded.Facts.TotalSeconds:0.0} s");
 
         var mailbox = Path.Combine(Path.GetTempPath(), $"caseflow-bench-mailbox-{Guid.NewGuid():N}");

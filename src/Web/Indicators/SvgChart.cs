@@ -87,7 +87,8 @@ public static class SvgChart
             return 1;
         }
 
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max)));
+        // Four grid steps of 1, 2, 2.5 or 5 times a power of ten: the top is at most about twice the largest value.
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max / 4)));
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(s => s * 4 >= max);
         return step * 4;
     }
