@@ -148,50 +148,50 @@ internal static class IndicatorReads
     }
 
     internal static Statement OpenProceduresStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new("""
-            SELECT p.office, p.procedure_id, count(*), count(*) FILTER (WHERE p.due_at < @now), count(*) FILTER (WHERE p.due_at >= @now AND p.due_at < @soon),
-                   count(*) FILTER (WHERE a.age <= 15), count(*) FILTER (WHERE a.age BETWEEN 16 AND 30), count(*) FILTER (WHERE a.age BETWEEN 31 AND 60),
-                   count(*) FILTER (WHERE a.age > 60)
-            FROM case_procedures p JOIN cases k ON k.id = p.case_id
-            CROSS JOIN LATERAL (SELECT @today - indicator_rome_date(k.received_at) AS age) a
-            WHERE p.closed_at IS NULL
-              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-              AND (@office::text IS NULL OR p.office = @office) AND (@channel::text IS NULL OR k.channel = @channel)
-            GROUP BY p.office, p.procedure_id
-            """, [.. Parameters(f), ("now", now), ("soon", soon), ("today", RomeTime.DateOf(now))]);
+        SELECT office, procedure_id, count(*), count(*) FILTER (WHERE due_at < @now), count(*) FILTER (WHERE due_at >= @now AND due_at < @soon),
+               count(*) FILTER (WHERE age <= 15), count(*) FILTER (WHERE age BETWEEN 16 AND 30), count(*) FILTER (WHERE age BETWEEN 31 AND 60),
+               count(*) FILTER (WHERE age > 60)
+        FROM (SELECT office, procedure_id, due_at, @today - indicator_rome_date(received_at) AS age FROM case_procedures
+              WHERE closed_at IS NULL
+                AND (@procedure::text IS NULL OR procedure_id = @procedure) AND (@agency::text IS NULL OR agency = @agency)
+                AND (@office::text IS NULL OR office = @office) AND (@channel::text IS NULL OR channel = @channel)) open
+        GROUP BY office, procedure_id
+        """, [.. Parameters(f), ("now", now), ("soon", soon), ("today", RomeTime.DateOf(now))]);
 
-    internal static Statement OpenStepsStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new("""
-            SELECT t.office, count(*), count(*) FILTER (WHERE t.due_at < @now), count(*) FILTER (WHERE t.due_at >= @now AND t.due_at < @soon)
-            FROM case_tasks t JOIN case_procedures p ON p.id = t.procedure_id
-            WHERE t.status = 'open'
-              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-              AND (@office::text IS NULL OR t.office = @office)
-              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.channel = @channel))
-            GROUP BY t.office
-            """, [.. Parameters(f), ("now", now), ("soon", soon)]);
+    // Joins only for the filters asked: without them the open steps and due dates are read from their own indexes.
+    internal static Statement OpenStepsStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new($"""
+        SELECT t.office, count(*), count(*) FILTER (WHERE t.due_at < @now), count(*) FILTER (WHERE t.due_at >= @now AND t.due_at < @soon)
+        FROM case_tasks t
+        WHERE t.status = 'open' AND (@office::text IS NULL OR t.office = @office)
+          {ProcedureOf("t.procedure_id", f)} {ChannelOf("t.case_id", f)}
+        GROUP BY t.office
+        """, [.. Parameters(f), ("now", now), ("soon", soon)]);
 
-    internal static Statement SatisfactionStatement(IndicatorFilter f) => new("""
-            WITH answers AS (
-                SELECT s.case_id, s.score FROM case_satisfaction s JOIN cases k ON k.id = s.case_id
-                WHERE s.answered_at >= @start AND s.answered_at < @end AND (@channel::text IS NULL OR k.channel = @channel)
-                  AND EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = s.case_id
-                      AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-                      AND (@office::text IS NULL OR p.office = @office)))
-            SELECT NULL::text, score, count(*) FROM answers GROUP BY score
-            UNION ALL
-            SELECT p.procedure_id, a.score, count(*) FROM answers a JOIN case_procedures p ON p.case_id = a.case_id
-            WHERE (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency) AND (@office::text IS NULL OR p.office = @office)
-            GROUP BY p.procedure_id, a.score
-            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+    /// <summary>Totals once per answer (the case's first procedure) unless a procedure, agency or office is asked: then once per matching procedure.</summary>
+    internal static Statement SatisfactionStatement(IndicatorFilter f) => new($"""
+        SELECT NULL::text, score, sum(n)::bigint FROM indicator_satisfaction_daily
+        WHERE day BETWEEN @from AND @to {Filters} {(f.Procedure is null && f.Agency is null && f.Office is null ? "AND first" : "")}
+        GROUP BY score
+        UNION ALL
+        SELECT definition, score, sum(n)::bigint FROM indicator_satisfaction_daily
+        WHERE day BETWEEN @from AND @to {Filters}
+        GROUP BY definition, score
+        """, Parameters(f));
 
-    internal static Statement DuePerDayStatement(IndicatorFilter f) => new("""
-            SELECT indicator_rome_date(d.target_due_at), count(*)
-            FROM deadlines d JOIN case_procedures p ON p.id = d.procedure_id
-            WHERE d.action = 'escalation' AND d.fired_at IS NULL AND d.due_at >= @start AND d.due_at < @end
-              AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency)
-              AND (@office::text IS NULL OR d.office = @office)
-              AND (@channel::text IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.id = d.case_id AND k.channel = @channel))
-            GROUP BY 1
-            """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+    internal static Statement DuePerDayStatement(IndicatorFilter f) => new($"""
+        SELECT indicator_rome_date(d.target_due_at), count(*)
+        FROM deadlines d
+        WHERE d.action = 'escalation' AND d.fired_at IS NULL AND d.due_at >= @start AND d.due_at < @end AND (@office::text IS NULL OR d.office = @office)
+          {ProcedureOf("d.procedure_id", f)} {ChannelOf("d.case_id", f)}
+        GROUP BY 1
+        """, [.. Parameters(f), ("start", RomeTime.StartOf(f.From)), ("end", RomeTime.StartOf(f.To.AddDays(1)))]);
+
+    private static string ProcedureOf(string column, IndicatorFilter f) => f.Procedure is null && f.Agency is null ? "" : $"""
+        AND EXISTS (SELECT 1 FROM case_procedures p WHERE p.id = {column}
+            AND (@procedure::text IS NULL OR p.procedure_id = @procedure) AND (@agency::text IS NULL OR p.agency = @agency))
+        """;
+
+    private static string ChannelOf(string column, IndicatorFilter f) => f.Channel is null ? "" : $"AND EXISTS (SELECT 1 FROM cases k WHERE k.id = {column} AND k.channel = @channel)";
 
     private static NpgsqlCommand Open(NpgsqlConnection c, Statement statement) => Db.Command(c, null, statement.Sql, statement.Parameters);
 

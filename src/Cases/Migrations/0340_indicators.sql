@@ -169,9 +169,53 @@ END $$;
 CREATE TRIGGER case_procedures_received AFTER INSERT ON case_procedures
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION indicator_count_intake();
 
--- Backlog per office reads the open procedures only.
-CREATE INDEX case_procedures_open_office ON case_procedures (office, due_at) INCLUDE (case_id, procedure_id, agency) WHERE closed_at IS NULL;
-CREATE INDEX case_satisfaction_answered ON case_satisfaction (answered_at);
+-- The backlog counts the open procedures by an index-only scan: receipt and channel copied from the case at insert
+-- (they never change), so it does not read the cases.
+ALTER TABLE case_procedures ADD COLUMN received_at timestamptz;
+ALTER TABLE case_procedures ADD COLUMN channel text;
+CREATE OR REPLACE FUNCTION indicator_copy_receipt() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT k.received_at, k.channel INTO NEW.received_at, NEW.channel FROM cases k WHERE k.id = NEW.case_id;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER case_procedures_receipt BEFORE INSERT ON case_procedures FOR EACH ROW EXECUTE FUNCTION indicator_copy_receipt();
+UPDATE case_procedures p SET received_at = k.received_at, channel = k.channel FROM cases k WHERE k.id = p.case_id;
+CREATE INDEX case_procedures_open_office ON case_procedures (office, due_at) INCLUDE (procedure_id, agency, received_at, channel) WHERE closed_at IS NULL;
+
+-- Satisfaction answers per day, procedure, agency, office, channel and score. A case answers once; each of its
+-- procedures gets a row, and the first (by id) is marked so the totals count the answer once.
+CREATE VIEW indicator_answer_procedures AS
+SELECT s.case_id, indicator_rome_date(s.answered_at) AS day, p.procedure_id AS definition, p.agency, p.office, k.channel, s.score,
+       row_number() OVER (PARTITION BY s.case_id ORDER BY p.id) = 1 AS first
+FROM case_satisfaction s JOIN cases k ON k.id = s.case_id JOIN case_procedures p ON p.case_id = s.case_id;
+
+CREATE TABLE indicator_satisfaction_daily (
+    day         date NOT NULL,
+    definition  text NOT NULL,
+    agency      text NOT NULL,
+    office      text NOT NULL,
+    channel     text NOT NULL,
+    score       smallint NOT NULL,
+    first       boolean NOT NULL,
+    n           bigint NOT NULL,
+    PRIMARY KEY (day, definition, agency, office, channel, score, first)
+);
+
+CREATE OR REPLACE FUNCTION indicator_count_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO indicator_satisfaction_daily AS d (day, definition, agency, office, channel, score, first, n)
+    SELECT v.day, v.definition, v.agency, v.office, v.channel, v.score, v.first, count(*)
+    FROM indicator_answer_procedures v WHERE v.case_id IN (SELECT case_id FROM added)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT (day, definition, agency, office, channel, score, first) DO UPDATE SET n = d.n + EXCLUDED.n;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER case_satisfaction_counted AFTER INSERT ON case_satisfaction
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION indicator_count_answers();
+
+INSERT INTO indicator_satisfaction_daily (day, definition, agency, office, channel, score, first, n)
+SELECT day, definition, agency, office, channel, score, first, count(*) FROM indicator_answer_procedures GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 -- Backfill: what was received and concluded before this migration.
 INSERT INTO indicator_intake_daily (day, definition, agency, office, channel, n)
