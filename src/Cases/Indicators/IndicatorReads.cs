@@ -147,16 +147,23 @@ internal static class IndicatorReads
         return days;
     }
 
-    internal static Statement OpenProceduresStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new("""
-        SELECT office, procedure_id, count(*), count(*) FILTER (WHERE due_at < @now), count(*) FILTER (WHERE due_at >= @now AND due_at < @soon),
-               count(*) FILTER (WHERE age <= 15), count(*) FILTER (WHERE age BETWEEN 16 AND 30), count(*) FILTER (WHERE age BETWEEN 31 AND 60),
-               count(*) FILTER (WHERE age > 60)
-        FROM (SELECT office, procedure_id, due_at, @today - indicator_rome_date(received_at) AS age FROM case_procedures
-              WHERE closed_at IS NULL
-                AND (@procedure::text IS NULL OR procedure_id = @procedure) AND (@agency::text IS NULL OR agency = @agency)
-                AND (@office::text IS NULL OR office = @office) AND (@channel::text IS NULL OR channel = @channel)) open
-        GROUP BY office, procedure_id
-        """, [.. Parameters(f), ("now", now), ("soon", soon), ("today", RomeTime.DateOf(now))]);
+    // Ages are compared as instants (received on or after the start of the Rome day 15, 30, 60 days ago): no time-zone
+    // conversion per open procedure.
+    internal static Statement OpenProceduresStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon)
+    {
+        var today = RomeTime.DateOf(now);
+        return new("""
+            SELECT office, procedure_id, count(*), count(*) FILTER (WHERE due_at < @now), count(*) FILTER (WHERE due_at >= @now AND due_at < @soon),
+                   count(*) FILTER (WHERE received_at >= @age15), count(*) FILTER (WHERE received_at < @age15 AND received_at >= @age30),
+                   count(*) FILTER (WHERE received_at < @age30 AND received_at >= @age60), count(*) FILTER (WHERE received_at < @age60)
+            FROM case_procedures
+            WHERE closed_at IS NULL
+              AND (@procedure::text IS NULL OR procedure_id = @procedure) AND (@agency::text IS NULL OR agency = @agency)
+              AND (@office::text IS NULL OR office = @office) AND (@channel::text IS NULL OR channel = @channel)
+            GROUP BY office, procedure_id
+            """, [.. Parameters(f), ("now", now), ("soon", soon), ("age15", RomeTime.StartOf(today.AddDays(-15))),
+                ("age30", RomeTime.StartOf(today.AddDays(-30))), ("age60", RomeTime.StartOf(today.AddDays(-60)))]);
+    }
 
     // Joins only for the filters asked: without them the open steps and due dates are read from their own indexes.
     internal static Statement OpenStepsStatement(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) => new($"""
