@@ -8,6 +8,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
     ["http"] = CaseFlow.Bench.Http.HttpBench.RunAsync,
     ["idle"] = CaseFlow.Bench.Http.IdleBench.RunAsync,
     ["indicators"] = CaseFlow.Bench.Indicators.IndicatorsBench.RunAsync,
+    ["scale"] = CaseFlow.Bench.Scale.ScaleBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

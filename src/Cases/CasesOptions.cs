@@ -26,6 +26,12 @@ public sealed class CasesOptions
     /// <summary>The satisfaction survey linked from the final act's email.</summary>
     public string SurveyUrl { get; set; } = "http://localhost:5080/valuta";
 
+    /// <summary>
+    /// How many days before its registration an application may be dated (a deferred registration, e.g. post opened
+    /// late); older receipt dates are refused, as they could make a term lapse at once.
+    /// </summary>
+    public int MaxReceiptBackdatingDays { get; set; } = 30;
+
     /// <summary>Tracking-page requests allowed per client address per minute.</summary>
     public int TrackingRequestsPerMinute { get; set; } = 30;
 }

@@ -10,6 +10,7 @@ global using CaseFlow.Cases.Messages;
 global using CaseFlow.Cases.Organisation;
 global using CaseFlow.Cases.Procedures;
 global using CaseFlow.Cases.Protocol;
+global using CaseFlow.Cases.Retention;
 global using CaseFlow.Cases.Satisfaction;
 global using CaseFlow.Cases.Steps;
 global using CaseFlow.Cases.Tasks;

@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddCaseFlowTerms(configuration);
         services.AddCaseFlowClock(configuration);
+        services.AddCaseFlowRetention(configuration);
         services.AddActivitiesFrom<OfficeTask>();
         services.AddSingleton<IInputOptionsSource, OfficeOptions>();
         services.AddSingleton<IInputOptionsSource, TemplateOptions>();
@@ -45,6 +46,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaseFileReader>();
         services.AddSingleton<CaseSearch>();
         services.AddSingleton<OfficeQueue>();
+        services.AddSingleton<TaskReader>();
+        services.AddSingleton<Supervision.OfficeWorkload>();
+        services.AddSingleton<DeadlineCalendar>();
         services.AddSingleton<CitizenReplies>();
         services.AddSingleton<CaseTracker>();
         services.AddSingleton<Indicators.DeskIndicators>();
@@ -73,6 +77,7 @@ public static class ServiceCollectionExtensions
         ProcedureCatalogue.Map(app);
         StartCase.Map(app);
         GetCase.Map(app);
+        CaseReads.Map(app);
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);

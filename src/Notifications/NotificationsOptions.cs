@@ -53,4 +53,10 @@ public sealed class NotificationsOptions
     /// once a minute is enough.
     /// </summary>
     public string SweepCron { get; set; } = "* * * * *";
+
+    /// <summary>
+    /// Days a message that reached a final state (sent, failed, uncertain) is kept with its body and recipient; then it
+    /// is deleted by the <c>data-retention</c> job (the case keeps its own record of what was sent). 0 keeps them.
+    /// </summary>
+    public int RetainFinishedDays { get; set; } = 90;
 }

@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<CaseFlow.ServiceDefaults.Retention.IRetentionRule, Outbox.FinishedMessagesRetention>();
         services.AddSingleton<IOutbox, PostgresOutbox>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<MimeMessageFactory>();
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddSingleton<MailboxFiles>();
+        services.AddSingleton<NotificationOperators>();
         services.AddSingleton<IHostedService, OutboxSweepRegistration>();
         services.AddHostedService<OutboxListener>();
         return services;

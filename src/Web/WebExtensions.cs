@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CaseFlow.Web;
 
@@ -29,7 +28,6 @@ public static class WebExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<WebAssets>();
         services.AddSingleton<Administration>();
-        services.AddSingleton<Supervision.WorkloadQuery>();
         BrowserErrors.AddServices(services);
         // The data-protection key ring the pages' cookies and antiforgery tokens need is the host's, kept in PostgreSQL.
         return builder;

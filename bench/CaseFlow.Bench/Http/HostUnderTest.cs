@@ -21,7 +21,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<HostUnderTest> StartAsync(string connectionString, string mailbox)
+    /// <param name="environment">Further settings for this run (e.g. a sweep every second).</param>
+    public static async Task<HostUnderTest> StartAsync(string connectionString, string mailbox, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -44,6 +45,11 @@ internal sealed class HostUnderTest : IAsyncDisposable
         // No SMTP here on purpose: the bench measures CaseFlow and PostgreSQL, not a mail server.
         info.Environment["Notifications__AllowPickupInProduction"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = Process.Start(info)!;
         var host = new HostUnderTest(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

@@ -34,6 +34,31 @@ public static class CaseAccess
          OR EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = k.id AND t.office = ANY(@offices)))
         """;
 
+    /// <summary>
+    /// The procedures of the case an officer works on (their offices hold the procedure or one of its steps); null when
+    /// the user sees the whole case. In a bundle an officer never reads another office's procedure (its form, its acts).
+    /// </summary>
+    public static async Task<Guid[]?> VisibleProceduresAsync(NpgsqlConnection connection, ClaimsPrincipal user, Guid caseId, CancellationToken ct)
+    {
+        if (OfficeFilter(user) is not { } offices)
+        {
+            return null;
+        }
+
+        await using var command = Db.Command(connection, null, """
+            SELECT p.id FROM case_procedures p
+            WHERE p.case_id = @id AND (p.office = ANY(@offices) OR EXISTS (SELECT 1 FROM case_tasks t WHERE t.procedure_id = p.id AND t.office = ANY(@offices)))
+            """, ("id", caseId), ("offices", offices));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var visible = new List<Guid>();
+        while (await reader.ReadAsync(ct))
+        {
+            visible.Add(reader.GetGuid(0));
+        }
+
+        return [.. visible];
+    }
+
     public static async Task<bool> CanSeeAsync(NpgsqlConnection connection, ClaimsPrincipal user, Guid caseId, CancellationToken ct)
     {
         if (OfficeFilter(user) is not { } offices)

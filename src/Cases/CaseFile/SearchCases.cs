@@ -21,7 +21,7 @@ public sealed record CaseSummary(Guid Id, string ProtocolNumber, string Tracking
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? Next);
 
 /// <summary>Finds cases, newest first, paged by (created_at, id); officers see their offices' cases only.</summary>
-public sealed class CaseSearch(NpgsqlDataSource dataSource)
+public sealed class CaseSearch(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public const int MaxPage = 200;
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -65,6 +65,13 @@ public sealed class CaseSearch(NpgsqlDataSource dataSource)
             """, ct, ("fiscal", query.FiscalCode?.Trim()), ("protocol", query.Protocol?.Trim()), ("status", query.Status), ("office", query.Office),
             ("offices", offices), ("afterAt", after?.At), ("afterId", after?.Id), ("take", limit + 1));
         var items = rows.Take(limit).Select(r => r.Deserialize<CaseSummary>(Web)!).ToList();
+        if (!string.IsNullOrWhiteSpace(query.FiscalCode))
+        {
+            // A search for a person is a read of each of their cases found (and of none, when nothing matched).
+            var detail = $"ricerca per codice fiscale {query.FiscalCode.Trim().ToUpperInvariant()}";
+            await CaseReads.RecordAllAsync(connection, user, [.. items.Select(i => i.Id)], "search", detail, clock.GetUtcNow(), ct);
+        }
+
         var next = rows.Count > limit ? PageCursor.Write(rows[limit - 1]["cursor"]!) : null;
         return new CasePage(items, next);
     }

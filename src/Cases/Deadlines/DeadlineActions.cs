@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Runtime;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -13,14 +12,13 @@ namespace CaseFlow.Cases.Deadlines;
 /// </summary>
 public sealed class DeadlineActions(
     NpgsqlDataSource dataSource, CitizenMessages messages, IOfficeDirectory directory, IAgencyCalendars calendars, SilenceAssent silenceAssent,
-    SubstituteAuthority substituteAuthority, WorkflowRuntime runtime, IOptions<ClockOptions> options, TimeProvider clock, ILogger<DeadlineActions> logger)
+    SubstituteAuthority substituteAuthority, WorkflowRuntime runtime, IOptions<ClockOptions> options, TimeProvider clock)
 {
     /// <returns>Whether the action happened (false: already fired, or stale).</returns>
     public async Task<bool> FireAsync(Guid id, CancellationToken ct)
     {
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
+        await using var work = await UnitOfWork.BeginAsync(dataSource, clock, CaseActor.Name, ct);
+        var (c, tx, now) = (work.Connection, work.Transaction, work.Now);
         // The procedure first, as a workflow step locks it: the same order on both sides.
         var procedureId = await Db.ScalarAsync<Guid?>(c, tx, "SELECT procedure_id FROM deadlines WHERE id = @id", ct, ("id", id));
         if (procedureId is null)
@@ -48,38 +46,23 @@ public sealed class DeadlineActions(
         var stale = !target.Open || target.DueAt != row.TargetDue;
         await Db.ExecAsync(c, tx, "UPDATE deadlines SET fired_at = @now, outcome = @outcome, claimed_by = NULL, claimed_until = NULL WHERE id = @id", ct,
             ("now", now), ("outcome", stale ? "stale" : "fired"), ("id", id));
-        var committed = new List<Action>();
-        string? cancelInstance = null;
         if (!stale)
         {
             switch (row.Action)
             {
                 case "reminder":
-                    await RemindAsync(c, tx, row, now, committed.Add, ct);
+                    await RemindAsync(c, tx, row, now, work.AfterCommit, ct);
                     break;
                 case "escalation":
-                    await EscalateAsync(c, tx, row, target, now, committed.Add, ct);
+                    await EscalateAsync(c, tx, row, target, now, work.AfterCommit, ct);
                     break;
                 case "lapse":
-                    cancelInstance = await LapseAsync(c, tx, row, target, now, committed.Add, ct);
+                    await LapseAsync(work, row, target, ct);
                     break;
             }
         }
 
-        await tx.CommitAsync(ct);
-        committed.ForEach(a => a());
-        if (cancelInstance is not null)
-        {
-            try
-            {
-                await runtime.CancelAsync(cancelInstance, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Instance {InstanceId} of a procedure closed by silence-assent could not be cancelled", cancelInstance);
-            }
-        }
-
+        await work.CommitAsync(ct);
         return !stale;
     }
 
@@ -138,17 +121,18 @@ public sealed class DeadlineActions(
         }
     }
 
-    private async Task<string?> LapseAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeadlineRow row, DeadlineTarget target, DateTimeOffset now, Action<Action> onCommitted,
-        CancellationToken ct)
+    private async Task LapseAsync(UnitOfWork work, DeadlineRow row, DeadlineTarget target, CancellationToken ct)
     {
         if (target.SilenceAssent)
         {
-            await silenceAssent.CloseAsync(c, tx, row, target, now, onCommitted, ct);
-            return target.InstanceId;
+            // The attested grant and the end of the flow are one change: no task of the flow outlives the grant, and
+            // a step that holds the instance right now makes the whole lapse wait for the next sweep.
+            await silenceAssent.CloseAsync(work.Connection, work.Transaction, row, target, work.Now, work.AfterCommit, ct);
+            await runtime.CancelAsync(work, target.InstanceId, ct);
+            return;
         }
 
-        await substituteAuthority.TakeOverAsync(c, tx, row, target, now, onCommitted, ct);
-        return null;
+        await substituteAuthority.TakeOverAsync(work.Connection, work.Transaction, row, target, work.Now, work.AfterCommit, ct);
     }
 
     /// <summary>The supervisor at their own address; without one, the office mailbox addressed to them.</summary>

@@ -6,7 +6,7 @@ namespace CaseFlow.Cases.Deadlines;
 /// <summary>An RFC 5545 feed of an office's due dates: CRLF line endings, lines folded at 75 octets, a stable UID per deadline.</summary>
 internal static class ICalendar
 {
-    public static string Feed(string office, IEnumerable<Calendar.DueItem> items, DateTimeOffset now)
+    public static string Feed(string office, IEnumerable<DueDateEntry> items, DateTimeOffset now)
     {
         var lines = new List<string>
         {

@@ -3,6 +3,7 @@ using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -83,10 +84,10 @@ public static class DocumentEndpoints
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var command = Db.Command(connection, null,
-            "SELECT file_name, content_type, content, case_id, uploaded_by FROM case_documents WHERE id = @id", ("id", id));
+            "SELECT file_name, content_type, content, case_id, uploaded_by, procedure_id FROM case_documents WHERE id = @id", ("id", id));
         string fileName, contentType, uploadedBy;
         byte[] content;
-        Guid? caseId;
+        Guid? caseId, procedureId;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct))
@@ -97,11 +98,19 @@ public static class DocumentEndpoints
             (fileName, contentType, content) = (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
             caseId = reader.IsDBNull(3) ? null : reader.GetGuid(3);
             uploadedBy = reader.GetString(4);
+            procedureId = reader.IsDBNull(5) ? null : reader.GetGuid(5);
         }
 
+        // A document brought for one procedure of a bundle is read only by the offices of that procedure.
         var allowed = caseId is { } c
             ? await CaseAccess.CanSeeAsync(connection, http.User, c, ct)
+              && (procedureId is not { } p || await CaseAccess.VisibleProceduresAsync(connection, http.User, c, ct) is not { } visible || visible.Contains(p))
             : CaseAccess.SeesAll(http.User) || uploadedBy == CaseActor.NameOf(http.User);
+        if (allowed && caseId is { } read)
+        {
+            await CaseReads.RecordAsync(connection, http.User, read, "document", fileName, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        }
+
         return allowed
             ? Results.File(content, contentType, fileName)
             : Problems.Forbidden("id", "Il documento è di una pratica che non riguarda i suoi uffici. / Not one of your offices' cases.");

@@ -155,11 +155,12 @@ public sealed class CaseIntake(
     private static async Task InsertCaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid caseId, string trackingCode, string protocolNumber, JsonObject citizen,
         IntakeRequest intake, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
     {
+        var backdatedReason = IntakeValidation.IsBackdated(intake, now) ? IntakeValidation.ReasonOf(intake) : null;
         await Db.ExecAsync(c, tx, """
-            INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, status, created_at, created_by)
-            VALUES (@id, @tracking, @protocol, @fiscal, @citizen, @channel, @received, 'open', @now, @by)
+            INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, received_at_reason, status, created_at, created_by)
+            VALUES (@id, @tracking, @protocol, @fiscal, @citizen, @channel, @received, @reason, 'open', @now, @by)
             """, ct, ("id", caseId), ("tracking", trackingCode), ("protocol", protocolNumber), ("fiscal", citizen["fiscalCode"]!.GetValue<string>()),
-            ("citizen", citizen), ("channel", intake.Channel ?? "desk"), ("received", receivedAt), ("now", now), ("by", CaseActor.Name));
+            ("citizen", citizen), ("channel", intake.Channel ?? "desk"), ("received", receivedAt), ("reason", backdatedReason), ("now", now), ("by", CaseActor.Name));
         if (intake.Documents is { Length: > 0 } documents)
         {
             // Only documents still unattached: a concurrent intake that took one makes this one fail, not share it.
@@ -173,8 +174,18 @@ public sealed class CaseIntake(
 
         await CaseJournal.EventAsync(c, tx, caseId, null, now, "case-received",
             $"Pratica ricevuta (canale {intake.Channel ?? "desk"}), protocollo {protocolNumber}", isPublic: true, ct);
+        if (backdatedReason is not null)
+        {
+            await CaseJournal.EventAsync(c, tx, caseId, null, now, "receipt-backdated",
+                $"Registrazione differita: ricevuta il {RomeTime.DateOf(receivedAt):dd/MM/yyyy}, registrata il {RomeTime.DateOf(now):dd/MM/yyyy} da {CaseActor.Name}. Motivo: {backdatedReason}",
+                isPublic: false, ct);
+        }
         await CaseJournal.AuditAsync(c, tx, now, "case", caseId, "created", null,
-            new JsonObject { ["status"] = "open", ["trackingCode"] = trackingCode, ["protocolNumber"] = protocolNumber }, ct);
+            new JsonObject
+            {
+                ["status"] = "open", ["trackingCode"] = trackingCode, ["protocolNumber"] = protocolNumber, ["receivedAt"] = receivedAt.ToString("O"),
+                ["receivedAtReason"] = backdatedReason,
+            }, ct);
     }
 
     private static async Task InsertProcedureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid caseId, string instanceId, Procedure procedure,

@@ -6,7 +6,7 @@ namespace CaseFlow.Cases.Intake;
 public sealed record FieldError(string Field, string Message);
 
 /// <summary>Checks an intake completely before anything is written.</summary>
-public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSource dataSource, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CasesOptions> options)
 {
     public static readonly string[] Channels = ["desk", "online", "email", "pec", "phone", "post"];
 
@@ -90,11 +90,38 @@ public sealed class IntakeValidation(ProcedureCatalogue catalogue, NpgsqlDataSou
             return new FieldError("channel", $"Il canale è uno di: {string.Join(", ", Channels)}. / The channel is one of those.");
         }
 
+        if (intake.ReceivedAt is not { } at)
+        {
+            return null;
+        }
+
         // A little slack for clocks of other machines; an application cannot arrive in the future.
-        return intake.ReceivedAt is { } at && at > clock.GetUtcNow().AddMinutes(5)
-            ? new FieldError("receivedAt", "La data di ricezione non può essere futura. / The receipt date cannot be in the future.")
+        var now = clock.GetUtcNow();
+        if (at > now.AddMinutes(5))
+        {
+            return new FieldError("receivedAt", "La data di ricezione non può essere futura. / The receipt date cannot be in the future.");
+        }
+
+        var window = options.Value.MaxReceiptBackdatingDays;
+        var daysBefore = RomeTime.DateOf(now).DayNumber - RomeTime.DateOf(at).DayNumber;
+        if (daysBefore > window)
+        {
+            return new FieldError("receivedAt",
+                $"La data di ricezione non può precedere la registrazione di oltre {window} giorni. / The receipt date cannot be more than {window} days before the registration.");
+        }
+
+        return IsBackdated(intake, now) && ReasonOf(intake) is not { Length: >= 5 and <= 500 }
+            ? new FieldError("receivedAtReason",
+                "Una data di ricezione di un giorno precedente è una registrazione differita: indicarne il motivo (5-500 caratteri). / " +
+                "A receipt date on an earlier day is a deferred registration: give the reason (5-500 characters).")
             : null;
     }
+
+    /// <summary>Received on an earlier day (in Rome) than the one it is registered on.</summary>
+    public static bool IsBackdated(IntakeRequest intake, DateTimeOffset now) =>
+        intake.ReceivedAt is { } at && RomeTime.DateOf(at) < RomeTime.DateOf(now);
+
+    public static string? ReasonOf(IntakeRequest intake) => string.IsNullOrWhiteSpace(intake.ReceivedAtReason) ? null : intake.ReceivedAtReason.Trim();
 
     private async Task<FieldError?> ValidateDocumentsAsync(Guid[]? documents, CancellationToken ct)
     {

@@ -185,8 +185,8 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
         var ids = (data["documents"] as JsonArray ?? []).Select(d => Guid.Parse(d!.GetValue<string>())).ToArray();
         if (ids.Length > 0)
         {
-            await Db.ExecAsync(context.Connection, context.Transaction, "UPDATE case_documents SET case_id = @case WHERE id = ANY(@ids) AND case_id IS NULL", ct,
-                ("case", procedure.CaseId), ("ids", ids));
+            await Db.ExecAsync(context.Connection, context.Transaction, "UPDATE case_documents SET case_id = @case, procedure_id = @procedure WHERE id = ANY(@ids) AND case_id IS NULL", ct,
+                ("case", procedure.CaseId), ("procedure", procedure.Id), ("ids", ids));
         }
     }
 

@@ -65,9 +65,9 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
         var outcomes = (payload["outcomes"] as JsonArray)?.Select(o => o!.GetValue<string>()).ToArray() ?? [];
         var taskId = Guid.CreateVersion7();
         await Db.ExecAsync(context.Connection, context.Transaction, """
-            INSERT INTO case_tasks (id, case_id, procedure_id, instance_id, bookmark_id, office, title, instructions, outcomes, term, created_at, due_at, status)
-            VALUES (@id, @case, @procedure, @instance, @bookmark, @office, @title, @instructions, @outcomes, @term, @now, @due, 'open')
-            """, ct, ("id", taskId), ("case", procedure.CaseId), ("procedure", procedure.Id), ("instance", context.Instance.Id), ("bookmark", bookmark.Id),
+            INSERT INTO case_tasks (id, case_id, procedure_id, instance_id, bookmark_id, activity_id, office, title, instructions, outcomes, term, created_at, due_at, status)
+            VALUES (@id, @case, @procedure, @instance, @bookmark, @activity, @office, @title, @instructions, @outcomes, @term, @now, @due, 'open')
+            """, ct, ("id", taskId), ("activity", bookmark.ActivityId), ("case", procedure.CaseId), ("procedure", procedure.Id), ("instance", context.Instance.Id), ("bookmark", bookmark.Id),
             ("office", officeId), ("title", title), ("instructions", payload["instructions"]?.GetValue<string>()), ("outcomes", outcomes), ("term", term),
             ("now", context.Now), ("due", dueAt));
         await deadlines.StepAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, taskId, officeId, dueAt, ct);
@@ -121,8 +121,9 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
 
 /// <summary>The case procedure a workflow instance runs, locked for the step.</summary>
 /// <param name="InIntake">The step runs in the transaction of the intake that started the case (<see cref="NoticeOfStart.IntakeSetting"/>).</param>
+/// <param name="Concluded">The procedure already ended (a final act, silence-assent): nothing may conclude it again.</param>
 internal sealed record CaseProcedureRow(Guid Id, Guid CaseId, string Name, string Agency, string Office, string Term, string Status, JsonArray ClockEvents,
-    DateTimeOffset ReceivedAt, string ProtocolNumber, bool MultipleSuspensions, DateTimeOffset? SubstituteSince, bool InIntake = false)
+    DateTimeOffset ReceivedAt, string ProtocolNumber, bool MultipleSuspensions, DateTimeOffset? SubstituteSince, bool InIntake = false, bool Concluded = false)
 {
     /// <summary>The procedure passed to the holder of the substitute power (art. 2 c.9-bis).</summary>
     public bool UnderSubstitute => SubstituteSince is not null;
@@ -131,14 +132,14 @@ internal sealed record CaseProcedureRow(Guid Id, Guid CaseId, string Name, strin
     {
         await using var command = Db.Command(c, tx, """
             SELECT p.id, p.case_id, p.name, p.agency, p.office, p.term, p.status, p.clock_events::text, k.received_at, p.protocol_number, p.multiple_suspensions,
-                   p.substitute_since, current_setting(@intake, true) IS NOT DISTINCT FROM p.case_id::text
+                   p.substitute_since, current_setting(@intake, true) IS NOT DISTINCT FROM p.case_id::text, p.closed_at IS NOT NULL
             FROM case_procedures p JOIN cases k ON k.id = p.case_id WHERE p.instance_id = @instance FOR UPDATE OF p
             """, ("instance", instanceId), ("intake", NoticeOfStart.IntakeSetting));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new CaseProcedureRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), JsonNode.Parse(reader.GetString(7))!.AsArray(), reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), reader.GetBoolean(10),
-                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11), reader.GetBoolean(12))
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11), reader.GetBoolean(12), reader.GetBoolean(13))
             : null;
     }
 }

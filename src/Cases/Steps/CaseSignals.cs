@@ -57,6 +57,14 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
 
     private async Task FinalActAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
     {
+        if (procedure.Concluded)
+        {
+            // Already concluded (e.g. granted by silence-assent): no second act is registered or sent; the timeline says why.
+            await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "final-act-refused",
+                $"{procedure.Name}: provvedimento non emesso, il procedimento è già concluso ({procedure.Status})", isPublic: false, ct);
+            return;
+        }
+
         var outcome = data["outcome"]?.GetValue<string>() ?? "granted";
         var text = data["text"]?.GetValue<string>();
         var citizen = await Db.ScalarAsync<string>(context.Connection, context.Transaction,

@@ -12,13 +12,14 @@ public static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFlowLogin(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/login", async (HttpContext http, IPeopleSignIn people, LoginThrottle throttle) =>
+        app.MapPost("/auth/login", async (HttpContext http, IPeopleSignIn people) =>
         {
             var form = await http.Request.ReadFormAsync();
             var userName = form["username"].ToString().Trim();
             var password = form["password"].ToString();
             var returnUrl = LocalOrRoot(form["returnUrl"].ToString());
-            if (!throttle.TryAttempt(userName))
+            var check = people.Check(userName, password);
+            if (check.Throttled)
             {
                 return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, type: "https://caseflow.example/problems/too-many-sign-ins",
                     title: "Troppi tentativi di accesso. / Too many sign-in attempts.",
@@ -26,7 +27,7 @@ public static class LoginEndpoints
                     extensions: new Dictionary<string, object?> { ["field"] = "username" });
             }
 
-            if (people.Check(userName, password) is not { } principal)
+            if (check.Principal is not { } principal)
             {
                 return Results.Redirect($"/login?error=1&returnUrl={WebUtility.UrlEncode(returnUrl)}");
             }

@@ -14,18 +14,28 @@ public sealed class LoginThrottle : IDisposable
     public const string AddressPolicy = "login-per-address";
 
     private readonly PartitionedRateLimiter<string> perUser;
+    private readonly PartitionedRateLimiter<string> perAddress;
 
     public LoginThrottle(IOptions<AuthOptions> options)
     {
         var settings = options.Value;
         perUser = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(settings.LoginAttemptsPerUser, settings.LoginWindow)),
             StringComparer.OrdinalIgnoreCase);
+        perAddress = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
+            _ => Window(settings.LoginAttemptsPerAddress, settings.LoginWindow)), StringComparer.Ordinal);
     }
 
     /// <summary>False when this user name has had its attempts for the window.</summary>
     public bool TryAttempt(string userName)
     {
         using var lease = perUser.AttemptAcquire(userName.Trim().ToLowerInvariant());
+        return lease.IsAcquired;
+    }
+
+    /// <summary>The address limit for the sign-in page's form, which the endpoint policy does not cover (a Razor component handles it).</summary>
+    public bool TryAttemptFrom(System.Net.IPAddress address)
+    {
+        using var lease = perAddress.AttemptAcquire(address.ToString());
         return lease.IsAcquired;
     }
 
@@ -37,7 +47,11 @@ public sealed class LoginThrottle : IDisposable
                 _ => Window(settings.LoginAttemptsPerAddress, settings.LoginWindow));
         });
 
-    public void Dispose() => perUser.Dispose();
+    public void Dispose()
+    {
+        perUser.Dispose();
+        perAddress.Dispose();
+    }
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };

@@ -86,8 +86,11 @@ internal sealed class OutboxListener(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    logger.LogWarning(ex, "A signalled outbox pass failed; the sweep will send what it left");
+                    // A pass that failed (the database restarting, a pooled connection it broke) is tried again here
+                    // rather than left to the sweep, whose scheduler may itself be backing off after the same outage.
+                    logger.LogWarning(ex, "A signalled outbox pass failed; trying again in {Delay}", Reconnect);
                     await Delay(Reconnect, ct);
+                    wake.Writer.TryWrite(true);
                 }
             }
         }

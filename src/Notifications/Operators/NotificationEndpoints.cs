@@ -1,20 +1,26 @@
 using CaseFlow.ServiceDefaults.Access;
+using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace CaseFlow.Notifications.Operators;
 
+/// <summary>The HTTP edge of <see cref="NotificationOperators"/>: <c>/api/notifications</c>, for supervisors and admins.</summary>
 internal static class NotificationEndpoints
 {
-    /// <summary>What operators see and do with notifications: supervisors and admins.</summary>
     public static IEndpointRouteBuilder MapNotificationOperators(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/notifications").RequireAuthorization(Roles.Supervisor).WithTags("Notifications");
-        group.MapGet("/", ListNotifications.Handle);
-        group.MapGet("/{id:guid}", GetNotification.Handle);
-        group.MapPost("/{id:guid}/resend", ResendNotification.Handle);
-        group.MapPost("/resend", ResendNotifications.Handle);
+        // GET /api/notifications?caseId=&status=&limit=: newest first.
+        group.MapGet("/", async (Guid? caseId, string? status, int? limit, NotificationOperators operators, CancellationToken ct) =>
+            (await operators.ListAsync(new NotificationQuery(caseId, status, limit), ct)).ToHttp());
+        group.MapGet("/{id:guid}", async (Guid id, NotificationOperators operators, CancellationToken ct) => (await operators.GetAsync(id, ct)).ToHttp());
+        group.MapPost("/{id:guid}/resend", async (Guid id, NotificationOperators operators, CancellationToken ct) =>
+            (await operators.ResendAsync(id, ct)).ToHttp(resent => Results.Accepted($"/api/notifications/{resent}")));
+        // POST /api/notifications/resend {status, since?, until?, caseId?}
+        group.MapPost("/resend", async (BulkResend request, NotificationOperators operators, CancellationToken ct) =>
+            (await operators.ResendAllAsync(request, ct)).ToHttp());
         return app;
     }
 }

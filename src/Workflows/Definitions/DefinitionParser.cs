@@ -15,6 +15,45 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
 {
     private readonly ActivityRegistry registry = registry;
 
+    /// <summary>The most activities (at any depth) a definition may hold.</summary>
+    public const int MaxActivities = 2000;
+
+    private static int CountActivities(JsonObject root)
+    {
+        var count = 0;
+        var pending = new Stack<JsonNode?>([root]);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case JsonObject node:
+                    if (node["type"] is JsonValue type && type.TryGetValue<string>(out _) && node["id"] is JsonValue)
+                    {
+                        count++;
+                    }
+
+                    foreach (var (_, child) in node)
+                    {
+                        if (child is JsonObject or JsonArray)
+                        {
+                            pending.Push(child);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
+        return count;
+    }
+
     public WorkflowDefinition Parse(JsonObject document, string source)
     {
         var errors = new List<DefinitionError>();
@@ -28,6 +67,13 @@ public sealed partial class DefinitionParser(ActivityRegistry registry)
         var variables = ParseVariables(document["variables"] as JsonArray, errors);
         var root = document["root"] as JsonObject;
         Flowchart? flowchart = null;
+        if (root is not null && CountActivities(root) is var count and > MaxActivities)
+        {
+            // Checked before anything walks the graph: a definition's size bounds the work of every step over it.
+            errors.Add(new("root", null, $"A definition may hold at most {MaxActivities} activities; this one has {count}. Split it into sub-procedures."));
+            throw new DefinitionValidationException(source, errors);
+        }
+
         if (root is null)
         {
             errors.Add(new("root", null, "A definition needs a root activity (an Elsa.Flowchart)."));

@@ -17,8 +17,11 @@ public sealed class WorkflowRuntime(
     ActivityRegistry registry,
     IEnumerable<IWorkflowEffectHandler> effectHandlers,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<WorkflowsOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
+    private StepBudget Budget => new(options.Value.MaxActivitiesPerStep, options.Value.MaxStepDuration);
+
     public async Task<InstanceSnapshot> StartAsync(StartWorkflow request, CancellationToken ct) => (await StartAllAsync([request], ct))[0];
 
     /// <summary>
@@ -67,7 +70,7 @@ public sealed class WorkflowRuntime(
             };
             await InstanceStore.InsertAsync(connection, transaction, instance, ct);
 
-            var step = new WorkflowStep(definition, instance, [], registry, clock, logger);
+            var step = new WorkflowStep(definition, instance, [], registry, clock, logger, Budget);
             await step.StartAsync();
             var (context, snapshot) = await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
             work.AfterCommit(() => AfterCommit(context, snapshot));
@@ -150,6 +153,50 @@ public sealed class WorkflowRuntime(
             return false;
         }, ct);
 
+    /// <summary>
+    /// Cancels the instance inside the caller's unit of work, so that the caller's own change (a procedure closed by
+    /// silence-assent) and the cancellation commit together. Null when the instance has already finished. An instance
+    /// another step holds is not waited for (the caller holds its own rows, and waiting could deadlock): the unit is
+    /// refused with <see cref="InstanceBusyException"/>, to be rolled back and tried again.
+    /// </summary>
+    public async Task<InstanceSnapshot?> CancelAsync(UnitOfWork work, string instanceId, CancellationToken ct)
+    {
+        var instance = await InstanceStore.LockAsync(work.Connection, work.Transaction, instanceId, skipLocked: true, ct);
+        if (instance is null)
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM workflow_instances WHERE id = @id", work.Connection, work.Transaction);
+            exists.Parameters.AddWithValue("id", instanceId);
+            throw await exists.ExecuteScalarAsync(ct) is null
+                ? new WorkflowNotFoundException($"No workflow instance '{instanceId}'.")
+                : new InstanceBusyException(instanceId);
+        }
+
+        if (instance.IsFinished)
+        {
+            return null;
+        }
+
+        var definition = await DefinitionOf(instance, ct);
+        var bookmarks = await InstanceStore.BookmarksAsync(work.Connection, work.Transaction, instance.Id, ct);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
+        await step.CancelAsync();
+        var (context, snapshot) = await SaveAsync(work.Connection, work.Transaction, definition, instance, step, resolveIncidents: false, ct);
+        work.AfterCommit(() => AfterCommit(context, snapshot));
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Removes finished instances with everything the engine kept of them (state with its input, journal, activity log),
+    /// in the caller's unit of work: how an owner applies its retention rules. Running instances are never removed.
+    /// </summary>
+    /// <returns>How many instances were removed.</returns>
+    public async Task<int> DeleteFinishedAsync(UnitOfWork work, IReadOnlyCollection<string> instanceIds, CancellationToken ct)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM workflow_instances WHERE id = ANY(@ids) AND status = 'Finished'", work.Connection, work.Transaction);
+        delete.Parameters.AddWithValue("ids", instanceIds.ToArray());
+        return await delete.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<InstanceSnapshot> RetryAsync(string instanceId, CancellationToken ct) =>
         await WithLockedInstanceAsync(instanceId, async (instance, step) =>
         {
@@ -177,7 +224,7 @@ public sealed class WorkflowRuntime(
         }
 
         var definition = await DefinitionOf(instance, ct);
-        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
         await step.ResumeAsync(bookmark, input);
         return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
     }
@@ -190,7 +237,7 @@ public sealed class WorkflowRuntime(
                        ?? throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
         var definition = await DefinitionOf(instance, ct);
         var bookmarks = await InstanceStore.BookmarksAsync(connection, transaction, instance.Id, ct);
-        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger);
+        var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
         var resolveIncidents = await act(instance, step);
         return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents, ct);
     }

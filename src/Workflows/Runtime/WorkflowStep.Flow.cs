@@ -5,8 +5,38 @@ namespace CaseFlow.Workflows.Runtime;
 /// <summary>The flowchart's scheduling rules (see <see cref="WorkflowStep"/>).</summary>
 internal sealed partial class WorkflowStep
 {
-    /// <summary>Records the visit of an activity — executed (its outcomes) or skipped (no outcomes) — on its outbound connections.</summary>
+    private readonly Queue<(string Id, IReadOnlyList<string> Outcomes, string Tag)> pendingVisits = new();
+    private bool visiting;
+
+    /// <summary>
+    /// Records the visit of an activity — executed (its outcomes) or skipped (no outcomes) — on its outbound connections.
+    /// A skip reaching further activities is queued, not recursed into: a long branch not taken costs a loop turn per
+    /// activity, never a stack frame, so no definition can overflow the stack.
+    /// </summary>
     private void Visit(string activityId, IReadOnlyList<string> outcomes, string tag)
+    {
+        if (visiting)
+        {
+            pendingVisits.Enqueue((activityId, outcomes, tag));
+            return;
+        }
+
+        visiting = true;
+        try
+        {
+            VisitOnce(activityId, outcomes, tag);
+            while (pendingVisits.TryDequeue(out var next))
+            {
+                VisitOnce(next.Id, next.Outcomes, next.Tag);
+            }
+        }
+        finally
+        {
+            visiting = false;
+        }
+    }
+
+    private void VisitOnce(string activityId, IReadOnlyList<string> outcomes, string tag)
     {
         foreach (var connection in Flow.OutboundOf(activityId))
         {

@@ -25,9 +25,15 @@ internal sealed partial class WorkflowStep
     private readonly List<StoredBookmark> bookmarks;
     private readonly LinkedList<string> queue;
     private readonly ExpressionScope scope;
+    private readonly StepBudget budget;
+    private readonly long startedAt;
+    private int executed;
 
-    public WorkflowStep(WorkflowDefinition definition, InstanceRecord instance, IEnumerable<StoredBookmark> bookmarks, ActivityRegistry registry, TimeProvider clock, ILogger logger)
+    public WorkflowStep(WorkflowDefinition definition, InstanceRecord instance, IEnumerable<StoredBookmark> bookmarks, ActivityRegistry registry, TimeProvider clock,
+        ILogger logger, StepBudget? budget = null)
     {
+        this.budget = budget ?? StepBudget.Default;
+        startedAt = clock.GetTimestamp();
         this.definition = definition;
         this.instance = instance;
         this.registry = registry;
@@ -180,6 +186,13 @@ internal sealed partial class WorkflowStep
         };
         var record = RecordFor(node, active);
         Journal(node, active, "Started", null, null);
+        if (budget.ExceededBy(++executed, clock.GetElapsedTime(startedAt)) is { } exceeded)
+        {
+            // The activity that would go over the budget does not run: the instance faults there, and a retry starts it again.
+            Fault(node, active, record, exceeded);
+            return;
+        }
+
         var context = ContextFor(node, active, null);
         var handler = registry.Get(node.Type);
         ActivityResult result;

@@ -71,14 +71,4 @@ public class IntakeTests(CasesFixture fixture) : IClassFixture<CasesFixture>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
         Assert.Equal(1L, await Desk.ScalarAsync<long>("SELECT count(*) FROM cases WHERE fiscal_code = 'MRARSS85M41H501T'"));
     }
-
-    [Fact]
-    public async Task An_earlier_receipt_date_starts_the_clock_from_that_date()
-    {
-        var application = CaseDesk.Application("cambio-residenza");
-        application["receivedAt"] = "2026-03-02T10:00:00+01:00";
-        var started = await Desk.StartAsync(application);
-        // 45 calendar days from Monday 2 March 2026 end on Thursday 16 April 2026.
-        Assert.Equal(new DateOnly(2026, 4, 16), DateOnly.FromDateTime(started["dueDate"]!.GetValue<DateTimeOffset>().ToOffset(TimeSpan.FromHours(2)).DateTime));
-    }
 }

@@ -39,9 +39,11 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <param name="arguments">After the host's dll, e.g. a one-shot command such as <c>export-definitions</c>.</param>
-    public static HostProcess Start(IDictionary<string, string?> environment, params string[] arguments)
+    public static HostProcess Start(IDictionary<string, string?> environment, params string[] arguments) => StartOn(FreePort(), environment, arguments);
+
+    /// <summary>On a given port: a host restarted after a kill comes back where the proxy expects it.</summary>
+    public static HostProcess StartOn(int port, IDictionary<string, string?> environment, params string[] arguments)
     {
-        var port = FreePort();
         var hostDll = Path.Combine(AppContext.BaseDirectory, "CaseFlow.Host.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -133,7 +135,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

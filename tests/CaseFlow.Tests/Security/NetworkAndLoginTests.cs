@@ -158,3 +158,54 @@ public class LoginThrottleTests(ThrottledHostFixture fixture) : IClassFixture<Th
         Assert.Equal(HttpStatusCode.Redirect, (await fixture.SignInAsync("198.51.100.111", "utente2", "segreta-123")).StatusCode);
     }
 }
+
+public class SignInPageThrottleTests(ThrottledHostFixture fixture) : IClassFixture<ThrottledHostFixture>
+{
+    private async Task<HttpResponseMessage> PageSignInAsync(HttpClient browser, string peer, string user, string password)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/login");
+        get.Headers.Add(PeerAddress.Header, peer);
+        var html = await (await browser.SendAsync(get)).Content.ReadAsStringAsync();
+        var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = user, ["Input.Password"] = password, ["Input.ReturnUrl"] = "/",
+            }),
+        };
+        post.Headers.Add(PeerAddress.Header, peer);
+        return await browser.SendAsync(post);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_shares_the_per_user_name_limit_with_the_login_endpoint_and_says_so_beside_the_field()
+    {
+        // Three wrong guesses for one name through the endpoint, from three addresses.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await fixture.SignInAsync($"198.51.100.{150 + i}", "utente3", "sbagliata")).StatusCode);
+        }
+
+        // The right password through the page, from a fourth address, is refused without signing in.
+        var browser = fixture.Browser();
+        var page = await PageSignInAsync(browser, "198.51.100.160", "utente3", "segreta-123");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Contains("Troppi tentativi di accesso", await page.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(page.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("caseflow.auth", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_limits_guesses_from_one_address_across_user_names()
+    {
+        var browser = fixture.Browser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await PageSignInAsync(browser, "203.0.113.77", $"sconosciuto{i}", "x")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

@@ -53,8 +53,9 @@ public sealed class OperatorBrowser : IDisposable
         try
         {
             var wait = new WebDriverWait(Driver, Timeout);
-            // A full page load replaces the document under a condition that was reading it: read again.
-            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+            // A full page load replaces the document under a condition that was reading it: read again. Chromium may
+            // report that race as an inspector error ("Node with given id does not belong to the document").
+            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException), typeof(UnknownErrorException));
             return wait.Until(condition)!;
         }
         catch (WebDriverTimeoutException)
@@ -92,8 +93,25 @@ public sealed class OperatorBrowser : IDisposable
         }
     }
 
-    public void Screenshot(string name) =>
-        Driver.GetScreenshot().SaveAsFile(System.IO.Path.Combine(Artifacts, $"{prefix}-{++shot:00}-{name}.png"));
+    /// <summary>Screenshots show the whole page, not only the window (the window grows for the shot, up to 5000 pixels).</summary>
+    public bool FullPage { get; init; }
+
+    public void Screenshot(string name)
+    {
+        var path = System.IO.Path.Combine(Artifacts, $"{prefix}-{++shot:00}-{name}.png");
+        if (!FullPage)
+        {
+            Driver.GetScreenshot().SaveAsFile(path);
+            return;
+        }
+
+        var window = Driver.Manage().Window;
+        var size = window.Size;
+        var height = Convert.ToInt32(Driver.ExecuteScript("return document.documentElement.scrollHeight"), System.Globalization.CultureInfo.InvariantCulture);
+        window.Size = new System.Drawing.Size(size.Width, Math.Clamp(height + (size.Height - Convert.ToInt32(Driver.ExecuteScript("return window.innerHeight"), System.Globalization.CultureInfo.InvariantCulture)), size.Height, 5000));
+        Driver.GetScreenshot().SaveAsFile(path);
+        window.Size = size;
+    }
 
     /// <summary>Presses Tab until the focused element matches; fails if it is not reachable within <paramref name="presses"/>.</summary>
     public IWebElement TabTo(string css, int presses = 40)
@@ -110,6 +128,21 @@ public sealed class OperatorBrowser : IDisposable
 
         throw new Xunit.Sdk.XunitException($"'{css}' is not reachable with the Tab key from where the focus was ({presses} presses).");
     }
+
+    /// <summary>
+    /// Clicks after scrolling the element to the middle at once: Bootstrap's smooth scrolling would otherwise still be
+    /// moving the page when the click lands, and another element would take it.
+    /// </summary>
+    public void Click(IWebElement element)
+    {
+        Driver.ExecuteScript("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' })", element);
+        element.Click();
+    }
+
+    public void Click(string css) => Click(Find(css));
+
+    /// <summary>Picks an option of a select by its value, as a click on it would.</summary>
+    public void Choose(string selectCss, string value) => Find($"{selectCss} option[value='{value}']").Click();
 
     public void Type(string text) => new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(text).Perform();
 
