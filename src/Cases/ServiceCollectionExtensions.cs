@@ -56,6 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaseDocuments>();
         services.AddSingleton<Receipts.ReceiptFonts>();
         services.AddSingleton<Receipts.CaseReceipts>();
+        services.AddSingleton<Indicators.DeskIndicators>();
+        services.AddSingleton<Indicators.PublicTimes>();
+        services.AddSingleton<Indicators.NetworkExport>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();
         services.AddSingleton<CaseFlow.Workflows.ElsaApi.Protection.IProtectedInstances, CaseInstances>();
         services.AddAuthorizationBuilder().AddPolicy(CaseAccess.ReadPolicy, policy => policy.RequireRole(CaseAccess.ReaderRoles));
@@ -84,6 +87,8 @@ public static class ServiceCollectionExtensions
         SearchCases.Map(app);
         TrackCase.Map(app);
         SatisfactionSurvey.Map(app);
+        Indicators.IndicatorEndpoints.Map(app);
+        Indicators.TransparencyEndpoints.Map(app);
         CitizenReplyEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         OfficeTaskList.Map(app);

@@ -33,4 +33,21 @@ public static class Calendar
                 (await calendar.FeedAsync(office, http.User, ct)).ToHttp(feed => Results.Text(feed, "text/calendar; charset=utf-8")))
             .RequireAuthorization(Policy).WithTags("Scadenziario");
     }
+
+    /// <summary>A day is a peak above <c>Clock:PeakThreshold</c>, or above mean + 1 standard deviation of the days when that is 0 (the scadenziario and the indicators).</summary>
+    internal static double PeakThreshold(IReadOnlyList<double> perDay, ClockOptions options)
+    {
+        if (options.PeakThreshold > 0 || perDay.Count == 0)
+        {
+            return options.PeakThreshold;
+        }
+
+        var mean = perDay.Average();
+        return mean + Math.Sqrt(perDay.Average(c => (c - mean) * (c - mean)));
+    }
+
+    internal static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    internal static string IsoWeek(DateOnly monday) =>
+        $"{System.Globalization.ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
 }

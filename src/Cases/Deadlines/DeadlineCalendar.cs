@@ -79,11 +79,10 @@ public sealed class DeadlineCalendar(NpgsqlDataSource dataSource, IOfficeDirecto
         var perDay = items.GroupBy(i => i.Date).ToDictionary(g => g.Key, g => g.Count());
         var counts = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(d => from.AddDays(d)).Select(d => (Date: d, Count: perDay.GetValueOrDefault(d))).ToList();
         var mean = counts.Average(c => c.Count);
-        var stddev = Math.Sqrt(counts.Average(c => (c.Count - mean) * (c.Count - mean)));
-        double threshold = options.PeakThreshold > 0 ? options.PeakThreshold : mean + stddev;
+        var threshold = Calendar.PeakThreshold([.. counts.Select(c => (double)c.Count)], options);
         var days = counts.Where(c => c.Count > 0).Select(c => new CalendarDay(c.Date, c.Count, c.Count > threshold)).ToList();
-        var weeks = counts.GroupBy(c => c.Date.AddDays(-(((int)c.Date.DayOfWeek + 6) % 7)))
-            .Select(g => new CalendarWeek($"{ISOWeek.GetYear(g.Key.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(g.Key.ToDateTime(TimeOnly.MinValue)):00}", g.Key, g.Sum(c => c.Count)))
+        var weeks = counts.GroupBy(c => Calendar.MondayOf(c.Date))
+            .Select(g => new CalendarWeek(Calendar.IsoWeek(g.Key), g.Key, g.Sum(c => c.Count)))
             .ToList();
         var periods = office is not null && options.PeakPeriods.TryGetValue(office.AgencyId, out var configured) ? configured : [];
         return new CalendarOffice(id, office?.Name ?? id, Math.Round(mean, 2), Math.Round(threshold, 2), days, weeks, periods);
