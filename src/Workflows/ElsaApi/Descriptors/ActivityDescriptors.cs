@@ -19,7 +19,7 @@ internal static class ActivityDescriptors
 
     private static IResult Handle(ActivityRegistry registry, IConfiguration configuration, IEnumerable<IInputOptionsSource> sources)
     {
-        var items = registry.All.Select(h => h.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.DisplayName)
+        var items = registry.All.Select(h => h.Descriptor).Where(d => d.IsBrowsable).OrderBy(d => d.Category).ThenBy(d => d.DisplayName)
             .Select(d => Describe(d, configuration, sources))
             .Append(Flowchart())
             .ToList();
