@@ -89,4 +89,28 @@ public class SubProcedureTests(CasesFixture fixture) : IClassFixture<CasesFixtur
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("open", await Desk.ScalarAsync<string>("SELECT status FROM case_tasks WHERE id = @id", ("id", Guid.Parse(step["taskId"]!.GetValue<string>()))));
     }
+
+    [Fact]
+    public async Task The_shipped_elderly_support_procedure_asks_its_ASL_opinion_through_the_reusable_parere_asl_sub_procedure()
+    {
+        var reusable = await Definitions.FindAsync("parere-asl", VersionOptions.Published, CancellationToken.None);
+        Assert.NotNull(reusable);
+        Assert.True(reusable.Document["options"]!["usableAsActivity"]!.GetValue<bool>());
+        var caseId = (await Desk.StartAsync(CaseDesk.Application("contributo-anziani", new JsonObject { ["iseeEuro"] = 11200 })))["caseId"]!.GetValue<string>();
+        await Desk.CompleteCurrentAsync(caseId, "comune-servizi-sociali", "Completa");
+
+        var step = await Desk.CurrentStepAsync(caseId);
+        Assert.Equal("asl-valutazione-multidimensionale", step["office"]!.GetValue<string>());
+        Assert.Equal("P20D", await Desk.ScalarAsync<string>("SELECT term FROM case_tasks WHERE id = @id", ("id", Guid.Parse(step["taskId"]!.GetValue<string>()))));
+        var holder = await Desk.ScalarAsync<string>("""
+            SELECT i.definition_id FROM case_tasks t JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = @id
+            """, ("id", Guid.Parse(step["taskId"]!.GetValue<string>())));
+        Assert.Equal("parere-asl", holder);
+
+        await Desk.CompleteCurrentAsync(caseId, "asl-valutazione-multidimensionale", "Parere sfavorevole");
+
+        var closed = await Desk.CaseAsync(caseId);
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
+        Assert.Equal("denied", Assert.Single(closed["procedures"]!.AsArray())!["status"]!.GetValue<string>());
+    }
 }
