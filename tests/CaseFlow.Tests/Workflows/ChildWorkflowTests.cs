@@ -229,4 +229,40 @@ public class ChildWorkflowTests(RuntimeFixture fixture) : IClassFixture<RuntimeF
         Assert.Equal(WorkflowSubStatus.Cancelled, cancelled.SubStatus);
         Assert.Empty(cancelled.Bookmarks);
     }
+
+    [Fact]
+    public async Task ParallelForEach_asks_a_reusable_opinion_of_every_office_at_once_and_joins_when_every_child_has_finished()
+    {
+        var child = await fixture.PublishAsync(Reusable("parallel-opinion",
+            [Start(), Activity("opinion", "CaseFlow.OfficeTask", ("office", Js("getMessage()", "String")), ("title", Literal("Parere")),
+                    ("outcomes", Expression("Literal", "[\"Favorevole\"]", "String[]"))),
+                Activity("ok", "Elsa.Complete", ("outcomes", Expression("Object", "[\"Approvato\"]")))],
+            [("start", "Done", "opinion"), ("opinion", "Favorevole", "ok")]));
+        var placed = Activity("echo1", "Echo", ("Message", Js("getCurrentValue()", "String")));
+        placed["workflowDefinitionId"] = child.DefinitionId;
+        var loop = Activity("each", "Elsa.ParallelForEach", ("items", Js("['asl-commissione', 'inps', 'provincia']")));
+        loop["body"] = placed;
+        var parent = await fixture.RunAsync(Flowchart("parallel-children", [Start(), loop, Print("after", "'tutti i pareri'"), End()],
+            [("start", "Done", "each"), ("each", "Done", "after"), ("after", "Done", "end")]));
+
+        Assert.Equal(3, parent.Bookmarks.Count);
+        Assert.All(parent.Bookmarks, b => Assert.Equal("ChildWorkflow", b.Kind));
+        var children = new List<InstanceSnapshot>();
+        foreach (var bookmark in parent.Bookmarks)
+        {
+            children.Add(await SnapshotAsync(bookmark.Payload["childInstanceId"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(["asl-commissione", "inps", "provincia"], children.Select(c => Assert.Single(c.Bookmarks).Payload["office"]!.GetValue<string>()).Order().ToArray());
+        foreach (var (answered, index) in children.Select((c, i) => (c, i)))
+        {
+            Assert.Equal(WorkflowSubStatus.Suspended, (await SnapshotAsync(parent.Id)).SubStatus);
+            await fixture.Runtime.ResumeAsync(answered.Id, answered.Bookmarks[0].Id, new JsonObject { ["outcome"] = "Favorevole" }, CancellationToken.None);
+        }
+
+        var after = await SnapshotAsync(parent.Id);
+        Assert.Equal(WorkflowSubStatus.Finished, after.SubStatus);
+        Assert.Equal(["start", "each", "after", "end"], (await fixture.JournalAsync(parent.Id)).Where(e => e.Event == "Completed" && e.ActivityId != "echo1").Select(e => e.ActivityId).ToArray());
+        Assert.Equal(3, (await fixture.JournalAsync(parent.Id)).Count(e => e.Event == "Completed" && e.ActivityId == "echo1"));
+    }
 }
