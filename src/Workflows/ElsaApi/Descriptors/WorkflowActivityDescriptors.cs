@@ -49,7 +49,7 @@ internal static class WorkflowActivityDescriptors
         return new JsonObject
         {
             ["typeName"] = typeName,
-            ["namespace"] = null,
+            ["namespace"] = "",
             ["name"] = typeName,
             ["version"] = definition.Version,
             ["category"] = "Workflows",
