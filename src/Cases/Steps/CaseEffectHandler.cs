@@ -18,7 +18,8 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
             return;
         }
 
-        var procedure = await CaseProcedureRow.FindAsync(context.Connection, context.Transaction, context.Instance.Id, ct);
+        // A sub-procedure (a child instance) is part of its root's procedure: its office tasks, clock signals and final act are the case's.
+        var procedure = await CaseProcedureRow.FindAsync(context.Connection, context.Transaction, context.Instance.RootId, ct);
         if (procedure is null)
         {
             return;
@@ -36,6 +37,9 @@ internal sealed class CaseEffectHandler(CaseClock caseClock, IOfficeDirectory di
                     break;
                 case ActivitySignal signal:
                     await signals.HandleAsync(context, procedure, signal, ct);
+                    break;
+                case InstanceFinished when context.Instance.ParentInstanceId is not null:
+                    // A sub-procedure ending hands its outcome to the parent, which goes on: the procedure is not over.
                     break;
                 case InstanceFinished finished:
                     await signals.FinishedAsync(context, procedure, finished.SubStatus, ct);

@@ -12,7 +12,8 @@ public sealed record ActivityDescriptor(
     bool IsTerminal = false,
     bool IsStart = false,
     bool HasDynamicPorts = false,
-    IReadOnlyList<string>? EmbeddedPorts = null)
+    IReadOnlyList<string>? EmbeddedPorts = null,
+    bool IsBrowsable = true)
 {
     /// <summary>Elsa's namespace: the type name up to its last dot (<c>Elsa</c>, <c>CaseFlow</c>).</summary>
     public string Namespace => TypeName[..TypeName.LastIndexOf('.')];

@@ -14,5 +14,12 @@ public sealed class ActivityRegistry(IEnumerable<IActivityHandler> handlers)
     public IActivityHandler Get(string typeName) =>
         Find(typeName) ?? throw new InvalidOperationException($"No activity handler for type '{typeName}'.");
 
-    public IReadOnlyList<string>? PortsOf(ActivityNode node) => Find(node.Type)?.PortsOf(node);
+    /// <summary>The handler of a node: its type's, or — for a definition placed as an activity, whose type is its own name — the WorkflowDefinitionActivity's.</summary>
+    public IActivityHandler? Find(string typeName, System.Text.Json.Nodes.JsonObject json) =>
+        Find(typeName) ?? (Composition.WorkflowDefinitionActivity.Places(json) ? Find(Composition.WorkflowDefinitionActivity.TypeName) : null);
+
+    public IActivityHandler Get(ActivityNode node) =>
+        Find(node.Type, node.Json) ?? throw new InvalidOperationException($"No activity handler for type '{node.Type}'.");
+
+    public IReadOnlyList<string>? PortsOf(ActivityNode node) => Find(node.Type, node.Json)?.PortsOf(node);
 }

@@ -43,17 +43,17 @@ public sealed partial class DefinitionParser
             return null;
         }
 
-        if (registry.Find(type) is null)
+        if (registry.Find(type, json) is null)
         {
             graph.Refused.Add(id);
-            errors.Add(new($"{path}.type", id, $"Unknown activity type '{type}'. CaseFlow runs: {string.Join(", ", registry.All.Select(h => h.Descriptor.TypeName).Order())}."));
+            errors.Add(new($"{path}.type", id, $"Unknown activity type '{type}'. CaseFlow runs: {string.Join(", ", registry.All.Where(h => h.Descriptor.IsBrowsable).Select(h => h.Descriptor.TypeName).Order())} and published definitions placed as activities."));
             return null;
         }
 
         var node = new ActivityNode(id, type, Text(json, "nodeId") ?? $"{parentNodeId}:{id}", Text(json, "name"), json, scope);
         CompileExpressions(node, path, errors);
         graph.Activities.Add(node);
-        if (registry.Find(type) is ILoopHandler)
+        if (registry.Find(type, json) is ILoopHandler)
         {
             graph.Bodies[id] = AddBody(node, json["body"] as JsonObject, $"{path}.body", graph, errors);
         }

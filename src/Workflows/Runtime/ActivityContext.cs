@@ -33,6 +33,12 @@ public sealed class ActivityContext(
 
     public void Emit(string signal, JsonObject data) => emit(new ActivitySignal(signal, Node.Id, Node.Type, data));
 
+    /// <summary>Asks the runtime for something beyond a signal (a child instance).</summary>
+    public void EmitEffect(WorkflowEffect effect) => emit(effect);
+
+    /// <summary>The id of the instance this activity runs in.</summary>
+    public string InstanceId => Scope.InstanceId;
+
     public void SetCorrelationId(string? value) => setCorrelationId(value);
 
     /// <summary>Renames the instance (Elsa's SetName).</summary>

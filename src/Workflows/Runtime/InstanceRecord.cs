@@ -29,5 +29,14 @@ public sealed class InstanceRecord
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>The instance whose activity started this one (ExecuteWorkflow, DispatchWorkflow, a workflow used as an activity).</summary>
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>The top of this instance's tree of parents; null for a top-level instance.</summary>
+    public string? RootInstanceId { get; init; }
+
+    /// <summary>The instance an owner attaches this one to: its root, or itself.</summary>
+    public string RootId => RootInstanceId ?? Id;
+
     public bool IsFinished => Status == WorkflowStatus.Finished;
 }

@@ -14,6 +14,9 @@ public sealed class InstanceState
 
     public JsonObject Output { get; set; } = [];
 
+    /// <summary>The outcomes of the terminal activity (Complete, End) that finished the instance; empty otherwise.</summary>
+    public List<string> Outcomes { get; set; } = [];
+
     /// <summary>Per forward connection, the visits not yet consumed by its target: true = followed, false = skipped.</summary>
     public Dictionary<string, List<bool>> Marks { get; set; } = [];
 

@@ -10,7 +10,7 @@ internal static class InstanceStore
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private const string Columns = "id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at, finished_at";
+    private const string Columns = "id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at, finished_at, parent_instance_id, root_instance_id";
 
     public static async Task<InstanceRecord?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string id, bool skipLocked, CancellationToken ct)
     {
@@ -46,8 +46,9 @@ internal static class InstanceStore
     public static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRecord instance, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            INSERT INTO workflow_instances (id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at)
-            VALUES (@id, @definition, @versionId, @version, @name, @status, @subStatus, @correlation, @state, 0, @now, @now)
+            INSERT INTO workflow_instances (id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at,
+                parent_instance_id, root_instance_id)
+            VALUES (@id, @definition, @versionId, @version, @name, @status, @subStatus, @correlation, @state, 0, @now, @now, @parent, @root)
             """, connection, transaction);
         command.Parameters.AddWithValue("id", instance.Id);
         command.Parameters.AddWithValue("definition", instance.DefinitionId);
@@ -59,6 +60,8 @@ internal static class InstanceStore
         command.Parameters.AddWithValue("correlation", (object?)instance.CorrelationId ?? DBNull.Value);
         command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(instance.State, Json));
         command.Parameters.AddWithValue("now", instance.CreatedAt);
+        command.Parameters.AddWithValue("parent", (object?)instance.ParentInstanceId ?? DBNull.Value);
+        command.Parameters.AddWithValue("root", (object?)instance.RootInstanceId ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -176,5 +179,7 @@ internal static class InstanceStore
         CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(11),
         FinishedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+        ParentInstanceId = reader.IsDBNull(13) ? null : reader.GetString(13),
+        RootInstanceId = reader.IsDBNull(14) ? null : reader.GetString(14),
     };
 }

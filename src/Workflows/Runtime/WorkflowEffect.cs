@@ -19,3 +19,11 @@ public sealed record ActivitySignal(string Name, string ActivityId, string Activ
 public sealed record InstanceFinished(string SubStatus) : WorkflowEffect;
 
 public sealed record InstanceFaulted(string ActivityId, string Message) : WorkflowEffect;
+
+/// <summary>
+/// An activity starts a child instance (ExecuteWorkflow, DispatchWorkflow, a workflow used as an activity). The runtime
+/// starts it in the same transaction, after the step is saved, and resumes the activity's bookmark when the child
+/// finishes — at once when <paramref name="Wait"/> is false.
+/// </summary>
+public sealed record ChildWorkflowRequested(
+    string ChildInstanceId, string DefinitionId, string? DefinitionVersionId, JsonObject Input, string? CorrelationId, bool Wait, string BookmarkKind) : WorkflowEffect;

@@ -11,7 +11,7 @@ namespace CaseFlow.Workflows.Runtime;
 /// (<c>FOR UPDATE</c>), the step runs in memory, and the instance, its bookmarks, timers, journal, incidents and
 /// every effect handler's domain writes are committed together — or not at all.
 /// </summary>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     NpgsqlDataSource dataSource,
     DefinitionStore definitions,
     ActivityRegistry registry,
@@ -85,6 +85,16 @@ public sealed class WorkflowRuntime(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // A bookmark of a child instance (a sub-procedure) is resumed through its root as well: the child holds it.
+        await using (var owner = new NpgsqlCommand("""
+            SELECT b.instance_id FROM workflow_bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE b.id = @b AND i.root_instance_id = @i
+            """, connection, transaction))
+        {
+            owner.Parameters.AddWithValue("b", bookmarkId);
+            owner.Parameters.AddWithValue("i", instanceId);
+            instanceId = await owner.ExecuteScalarAsync(ct) as string ?? instanceId;
+        }
+
         var instance = await InstanceStore.LockAsync(connection, transaction, instanceId, skipLocked: false, ct)
                        ?? throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
         var result = await ResumeLockedAsync(connection, transaction, instance, bookmarkId, input, ct);
@@ -131,11 +141,15 @@ public sealed class WorkflowRuntime(
 
     /// <summary>
     /// The id of the instance's waiting bookmark whose payload is of this kind (e.g. a module's "documents awaited"),
-    /// or null: how a module finds the wait it resumes without reading the engine's tables.
+    /// or null: how a module finds the wait it resumes without reading the engine's tables. The wait may be in a child
+    /// instance (a sub-procedure); <see cref="ResumeAsync"/> with the root's id resumes it there.
     /// </summary>
     public async Task<string?> FindBookmarkAsync(string instanceId, string payloadKind, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("SELECT id FROM workflow_bookmarks WHERE instance_id = @i AND payload->>'$kind' = @kind LIMIT 1");
+        await using var command = dataSource.CreateCommand("""
+            SELECT b.id FROM workflow_bookmarks b JOIN workflow_instances i ON i.id = b.instance_id
+            WHERE (i.id = @i OR i.root_instance_id = @i) AND b.payload->>'$kind' = @kind ORDER BY b.created_at LIMIT 1
+            """);
         command.Parameters.AddWithValue("i", instanceId);
         command.Parameters.AddWithValue("kind", payloadKind);
         return await command.ExecuteScalarAsync(ct) as string;
@@ -192,7 +206,7 @@ public sealed class WorkflowRuntime(
     /// <returns>How many instances were removed.</returns>
     public async Task<int> DeleteFinishedAsync(UnitOfWork work, IReadOnlyCollection<string> instanceIds, CancellationToken ct)
     {
-        await using var delete = new NpgsqlCommand("DELETE FROM workflow_instances WHERE id = ANY(@ids) AND status = 'Finished'", work.Connection, work.Transaction);
+        await using var delete = new NpgsqlCommand("DELETE FROM workflow_instances WHERE (id = ANY(@ids) OR root_instance_id = ANY(@ids)) AND status = 'Finished'", work.Connection, work.Transaction);
         delete.Parameters.AddWithValue("ids", instanceIds.ToArray());
         return await delete.ExecuteNonQueryAsync(ct);
     }
@@ -250,26 +264,36 @@ public sealed class WorkflowRuntime(
         return AfterCommit(context, snapshot);
     }
 
-    /// <summary>Writes the step and lets every effect handler write its part, in the caller's transaction.</summary>
-    private async Task<(WorkflowEffectContext Context, InstanceSnapshot Snapshot)> SaveAsync(
+    /// <summary>
+    /// Writes the step and lets every effect handler write its part, in the caller's transaction; then the children the
+    /// step asked for and the parents it resumes, each as a step of its own in the same transaction.
+    /// </summary>
+    private async Task<(StepChain Context, InstanceSnapshot Snapshot)> SaveAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowDefinition definition, InstanceRecord instance, WorkflowStep step, bool resolveIncidents, CancellationToken ct)
     {
+        var chain = new StepChain(connection, transaction);
+        var snapshot = await SaveChainAsync(chain, definition, instance, step, resolveIncidents, parentHeld: false, ct);
+        return (chain, snapshot);
+    }
+
+    private async Task<InstanceSnapshot> SaveOneAsync(StepChain chain, WorkflowDefinition definition, InstanceRecord instance, WorkflowStep step, bool resolveIncidents, CancellationToken ct)
+    {
         instance.UpdatedAt = clock.GetUtcNow();
-        await InstanceStore.SaveAsync(connection, transaction, instance, step.Changes, resolveIncidents, ct);
-        var context = new WorkflowEffectContext(connection, transaction, instance, definition, step.Changes.Effects, instance.UpdatedAt);
+        await InstanceStore.SaveAsync(chain.Connection, chain.Transaction, instance, step.Changes, resolveIncidents, ct);
+        var context = new WorkflowEffectContext(chain.Connection, chain.Transaction, instance, definition, step.Changes.Effects, instance.UpdatedAt);
         foreach (var handler in effectHandlers)
         {
             await handler.HandleAsync(context, ct);
         }
 
-        var snapshot = new InstanceSnapshot(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Status, instance.SubStatus,
+        chain.Contexts.Add(context);
+        return new InstanceSnapshot(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.Status, instance.SubStatus,
             instance.CorrelationId, [.. step.Bookmarks], new JsonObject(instance.State.Variables.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
-        return (context, snapshot);
     }
 
-    private InstanceSnapshot AfterCommit(WorkflowEffectContext context, InstanceSnapshot snapshot)
+    private InstanceSnapshot AfterCommit(StepChain chain, InstanceSnapshot snapshot)
     {
-        foreach (var action in context.AfterCommit)
+        foreach (var action in chain.Contexts.SelectMany(c => c.AfterCommit))
         {
             action();
         }

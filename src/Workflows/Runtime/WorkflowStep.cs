@@ -98,7 +98,7 @@ internal sealed partial class WorkflowStep
         ActivityResult result;
         try
         {
-            result = await registry.Get(node.Type).ResumeAsync(context, bookmark);
+            result = await registry.Get(node).ResumeAsync(context, bookmark);
         }
         catch (Exception ex) when (IsActivityFault(ex))
         {
@@ -194,7 +194,7 @@ internal sealed partial class WorkflowStep
         }
 
         var context = ContextFor(node, active, null);
-        var handler = registry.Get(node.Type);
+        var handler = registry.Get(node);
         ActivityResult result;
         try
         {
@@ -262,15 +262,17 @@ internal sealed partial class WorkflowStep
 
     private void OnCompleted(ActivityNode node, IReadOnlyList<string> outcomes, string tag)
     {
-        if (registry.Get(node.Type).Descriptor.IsTerminal && tag.Length > 0)
+        if (registry.Get(node).Descriptor.IsTerminal && tag.Length > 0)
         {
             // A terminal node inside a loop's body completes that iteration, not the workflow (Elsa completes the body's flowchart).
             CancelIteration(tag);
             return;
         }
 
-        if (registry.Get(node.Type).Descriptor.IsTerminal)
+        if (registry.Get(node).Descriptor.IsTerminal)
         {
+            // What the workflow completed with: a parent that placed it as an activity continues on these outcomes.
+            State.Outcomes = [.. outcomes];
             foreach (var active in State.Active.ToList())
             {
                 CancelActivity(active);

@@ -28,14 +28,15 @@ internal static class ResumeByToken
         }
 
         // A case moves only through the case API; a token (handed to a designer before) must not move it either.
-        if ((await protectedInstances.ProtectedAsync([instanceId], ct)).Count > 0)
+        if ((await Protection.InstanceRoots.ProtectedAsync(dataSource, protectedInstances, [instanceId], ct)).Count > 0)
         {
             return Protection.InstanceGuard.Forbidden(instanceId);
         }
 
         // People's work goes through the module that checks who acts and records it (the desk's case API):
-        // an anonymous token must not complete an office task or declare a citizen's documents received.
-        await using (var command = dataSource.CreateCommand("SELECT activity_type FROM workflow_bookmarks WHERE id = @id"))
+        // an anonymous token must not complete an office task or declare a citizen's documents received. A wait on a child
+        // instance is resumed by the runtime when the child finishes, never from outside.
+        await using (var command = dataSource.CreateCommand("SELECT CASE WHEN payload->>'$kind' = 'ChildWorkflow' THEN 'Elsa.WorkflowDefinitionActivity' ELSE activity_type END FROM workflow_bookmarks WHERE id = @id"))
         {
             command.Parameters.AddWithValue("id", bookmarkId);
             if (await command.ExecuteScalarAsync(ct) is string type && registry.Find(type) is { ResumableByToken: false })

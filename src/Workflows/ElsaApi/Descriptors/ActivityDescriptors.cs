@@ -9,7 +9,7 @@ namespace CaseFlow.Workflows.ElsaApi.Descriptors;
 
 /// <summary>
 /// GET /descriptors/activities?refresh=: every type the runtime runs, in Elsa's ActivityDescriptor shape, plus the
-/// Elsa.Flowchart root (the canvas itself). Types with dynamic ports list none: the Studio derives them from the
+/// Elsa.Flowchart root (the canvas itself) and every published definition usable as an activity. Types with dynamic ports list none: the Studio derives them from the
 /// input whose uiHint is "dynamic-outcomes" (fork branches, office task outcomes) or "flow-switch-editor" (cases + Default).
 /// </summary>
 internal static class ActivityDescriptors
@@ -17,11 +17,14 @@ internal static class ActivityDescriptors
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/descriptors/activities", Handle).WithName("ElsaListActivityDescriptors");
 
-    private static IResult Handle(ActivityRegistry registry, IConfiguration configuration, IEnumerable<IInputOptionsSource> sources)
+    private static async Task<IResult> Handle(ActivityRegistry registry, IConfiguration configuration, IEnumerable<IInputOptionsSource> sources,
+        Definitions.DefinitionStore definitions, CancellationToken ct)
     {
-        var items = registry.All.Select(h => h.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.DisplayName)
+        var workflows = await WorkflowActivityDescriptors.DescribeAsync(definitions, configuration, ct);
+        var items = registry.All.Select(h => h.Descriptor).Where(d => d.IsBrowsable).OrderBy(d => d.Category).ThenBy(d => d.DisplayName)
             .Select(d => Describe(d, configuration, sources))
             .Append(Flowchart())
+            .Concat(workflows)
             .ToList();
         return ElsaJson.Ok(new ListResponse<JsonObject>(items));
     }
