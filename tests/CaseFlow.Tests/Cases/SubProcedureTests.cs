@@ -50,7 +50,7 @@ public class SubProcedureTests(CasesFixture fixture) : IClassFixture<CasesFixtur
     public async Task The_sub_procedures_ASL_task_is_in_the_ASL_queue_for_the_case_and_completing_it_resumes_the_parent_to_the_final_act()
     {
         var procedureId = await PublishWithSubProcedureAsync();
-        var started = await Desk.StartAsync(CaseDesk.Application(procedureId));
+        var started = await Desk.StartAsync(CaseDesk.Application(procedureId, CaseDesk.SampleForm("contrassegno-disabili")));
         var caseId = started["caseId"]!.GetValue<string>();
 
         // The ASL's task is the case's current step, in the ASL's queue, although a child instance holds it.
@@ -80,7 +80,7 @@ public class SubProcedureTests(CasesFixture fixture) : IClassFixture<CasesFixtur
     public async Task A_designer_cannot_move_a_cases_sub_procedure_through_the_Elsa_API()
     {
         var procedureId = await PublishWithSubProcedureAsync();
-        var caseId = (await Desk.StartAsync(CaseDesk.Application(procedureId)))["caseId"]!.GetValue<string>();
+        var caseId = (await Desk.StartAsync(CaseDesk.Application(procedureId, CaseDesk.SampleForm("contrassegno-disabili"))))["caseId"]!.GetValue<string>();
         var step = await Desk.CurrentStepAsync(caseId);
         var child = await Desk.ScalarAsync<string>("SELECT instance_id FROM case_tasks WHERE id = @id", ("id", Guid.Parse(step["taskId"]!.GetValue<string>())));
 

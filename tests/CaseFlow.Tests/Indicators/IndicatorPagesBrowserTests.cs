@@ -129,7 +129,8 @@ public sealed class IndicatorPagesBrowserTests(IndicatorPagesFixture fixture) : 
         using var browser = new OperatorBrowser(fixture.BaseAddress, ArtifactsFolder.Value, "transparency");
         browser.Open("/trasparenza/tempi-procedimentali");
         browser.Arrive("/trasparenza/tempi-procedimentali", "Monitoraggio dei tempi procedimentali");
-        Assert.Equal(5, browser.FindAll("#public-times tbody tr").Count);
+        // One row per published procedure with an information sheet: the six shipped ones (parere-asl is a sub-procedure).
+        Assert.Equal(6, browser.FindAll("#public-times tbody tr").Count);
         Assert.NotEmpty(browser.FindAll("a[href^='/trasparenza/tempi-procedimentali.csv']"));
         Assert.NotEmpty(browser.FindAll("a[href^='/trasparenza/tempi-procedimentali.json']"));
         browser.Check("current");
