@@ -48,10 +48,15 @@ public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, Wo
             return Problem.Validation("office", $"Ufficio sconosciuto '{office}'. / Unknown office.");
         }
 
-        var because = string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason.Trim()})";
+        // The receiving office and the timeline must say why the work moved: the same rule for the page and the API.
+        if (reason?.Trim() is not { Length: >= 3 and <= 500 } because)
+        {
+            return Problem.Validation("reason", "Indicare il motivo del passaggio (3-500 caratteri). / Give the reason for the hand-off (3-500 characters).");
+        }
+
         return await ChangeAsync(taskId, user, "handed-off", _ => null,
             async (c, tx, _) => await taskMove.MoveAsync(c, tx, taskId, target.Id, null, ct) is null ? 0 : 1,
-            $"Attività passata all'ufficio {target.Id}{because}", ct);
+            $"Attività passata all'ufficio {target.Id} ({because})", ct);
     }
 
     public async Task<Outcome<TaskCompleted>> CompleteAsync(Guid taskId, string? outcome, string? note, ClaimsPrincipal user, CancellationToken ct)

@@ -69,14 +69,21 @@ public class TaskTests(TaskTests.Fixture fixture) : IClassFixture<TaskTests.Fixt
     public async Task A_handed_off_task_moves_to_the_other_office_queue()
     {
         var (_, taskId) = await StartResidenceAsync();
-        var response = await (await Desk.Officer("comune-anagrafe")).PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "comune-protocollo" });
+        var anagrafe = await Desk.Officer("comune-anagrafe");
+        // Without a reason the task stays where it is: the receiving office must know why it arrives.
+        var unexplained = await anagrafe.PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "comune-protocollo" });
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.Contains("reason", await unexplained.Content.ReadAsStringAsync());
+        Assert.Equal("comune-anagrafe", await Desk.ScalarAsync<string>("SELECT office FROM case_tasks WHERE id = @id", ("id", Guid.Parse(taskId))));
+
+        var response = await anagrafe.PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "comune-protocollo", reason = "Competenza dell'Ufficio Protocollo" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var queue = await (await Desk.Officer("comune-protocollo")).GetFromJsonAsync<JsonArray>("/api/offices/comune-protocollo/tasks");
         var task = Assert.Single(queue!, t => t!["taskId"]!.GetValue<string>() == taskId)!;
         Assert.False(task["overdue"]!.GetValue<bool>());
         Assert.True(task["dueSoon"]!.GetValue<bool>()); // two working days
-        var unknown = await (await Desk.Supervisor).PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "ufficio-inesistente" });
+        var unknown = await (await Desk.Supervisor).PostAsJsonAsync($"/api/tasks/{taskId}/handoff", new { office = "ufficio-inesistente", reason = "Prova" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 }
