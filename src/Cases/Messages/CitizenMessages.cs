@@ -28,7 +28,8 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
     public string ReplyPageUrl(string trackingCode) => $"{TrackingPageUrl(trackingCode)}/rispondi";
 
     /// <summary>The case in the officers' API, linked from office messages.</summary>
-    public string CaseUrl(Guid caseId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
+    /// <summary>The case page of the operators' web app (offices' reminders and escalations link it; officers see their procedures' part).</summary>
+    public string CaseUrl(Guid caseId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/sportello/pratiche/{caseId}";
 
     /// <param name="procedureIds">The procedures the message is about; null: all of the case's.</param>
     /// <param name="text">What the timeline's message list shows.</param>

@@ -32,6 +32,10 @@ public class DeadlineTests
         await host.SweepAsync();
         Assert.Equal(2, await ProcedureMailsAsync(host, "reminder"));
         Assert.Equal(0, await ProcedureMailsAsync(host, "escalation"));
+        // The office's email opens the case page of the web app, not the JSON API.
+        var caseId = await host.Desk.ScalarAsync<Guid>("SELECT id FROM cases");
+        Assert.Equal($"http://localhost:5080/sportello/pratiche/{caseId}",
+            await host.Desk.ScalarAsync<string>("SELECT model->>'case_url' FROM outbox_messages WHERE template = 'office-reminder' LIMIT 1"));
     }
 
     [Fact]
