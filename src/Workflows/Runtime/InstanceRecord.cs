@@ -39,4 +39,21 @@ public sealed class InstanceRecord
     public string RootId => RootInstanceId ?? Id;
 
     public bool IsFinished => Status == WorkflowStatus.Finished;
+
+    /// <summary>A new instance of a definition version, pending its first step; a child names the instance that started it.</summary>
+    public static InstanceRecord New(Definitions.WorkflowDefinition definition, string id, string? name, string? correlationId, System.Text.Json.Nodes.JsonObject input,
+        DateTimeOffset now, InstanceRecord? parent = null) => new()
+    {
+        Id = id,
+        DefinitionId = definition.DefinitionId,
+        DefinitionVersionId = definition.Id,
+        Version = definition.Version,
+        Name = name ?? definition.Name,
+        CorrelationId = correlationId,
+        ParentInstanceId = parent?.Id,
+        RootInstanceId = parent?.RootId,
+        State = new InstanceState { Input = input },
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }

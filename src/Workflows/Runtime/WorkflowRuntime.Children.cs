@@ -67,20 +67,7 @@ public sealed partial class WorkflowRuntime
         }
 
         var now = clock.GetUtcNow();
-        var child = new InstanceRecord
-        {
-            Id = request.ChildInstanceId,
-            DefinitionId = definition.DefinitionId,
-            DefinitionVersionId = definition.Id,
-            Version = definition.Version,
-            Name = definition.Name,
-            CorrelationId = request.CorrelationId,
-            ParentInstanceId = parent.Id,
-            RootInstanceId = parent.RootId,
-            State = new InstanceState { Input = input },
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var child = InstanceRecord.New(definition, request.ChildInstanceId, null, request.CorrelationId, input, now, parent);
         await InstanceStore.InsertAsync(chain.Connection, chain.Transaction, child, ct);
         var step = new WorkflowStep(definition, child, [], registry, clock, logger);
         await step.StartAsync();

@@ -56,18 +56,8 @@ public sealed partial class WorkflowRuntime(
         {
             var (request, definition) = (requests[i], found[i]);
             var now = work.Now;
-            var instance = new InstanceRecord
-            {
-                Id = request.InstanceId ?? Guid.CreateVersion7().ToString("N"),
-                DefinitionId = definition.DefinitionId,
-                DefinitionVersionId = definition.Id,
-                Version = definition.Version,
-                Name = request.Name ?? definition.Name,
-                CorrelationId = request.CorrelationId,
-                State = new InstanceState { Input = (JsonObject?)request.Input?.DeepClone() ?? [] },
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var instance = InstanceRecord.New(definition, request.InstanceId ?? Guid.CreateVersion7().ToString("N"), request.Name, request.CorrelationId,
+                (JsonObject?)request.Input?.DeepClone() ?? [], now);
             await InstanceStore.InsertAsync(connection, transaction, instance, ct);
 
             var step = new WorkflowStep(definition, instance, [], registry, clock, logger, Budget);
