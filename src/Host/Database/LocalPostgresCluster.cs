@@ -36,11 +36,14 @@ public sealed class LocalPostgresCluster
 
     /// <param name="root">Folder that holds the cluster; created if missing.</param>
     /// <param name="durable">False for throw-away test clusters: fsync off, much faster, unsafe on power loss.</param>
-    public static LocalPostgresCluster Create(string root, ILogger logger, bool durable = true)
+    /// <param name="maxConnections">A test run holds many hosts' pools at once; one host needs far fewer.</param>
+    public static LocalPostgresCluster Create(string root, ILogger logger, bool durable = true, int maxConnections = 400)
     {
         var binaries = PostgresBinaries.Find() ?? throw new StartupException(PostgresBinaries.MissingMessage);
-        return new LocalPostgresCluster(Path.GetFullPath(root), binaries, logger, durable);
+        return new LocalPostgresCluster(Path.GetFullPath(root), binaries, logger, durable) { MaxConnections = maxConnections };
     }
+
+    private int MaxConnections { get; init; } = 400;
 
     public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
@@ -75,7 +78,7 @@ public sealed class LocalPostgresCluster
             File.WriteAllText(Path.Combine(root, "port"), Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=400";
+        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections={MaxConnections}";
         if (!durable)
         {
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";

@@ -25,8 +25,18 @@ public static class TestCluster
             await command.ExecuteNonQueryAsync();
         }
 
-        return cluster.ConnectionString(name);
+        return ShortLivedPools(cluster.ConnectionString(name));
     }
+
+    /// <summary>
+    /// A finished test class leaves its pooled connections idle, and Npgsql keeps idle ones for five minutes by
+    /// default: across a parallel run that tail, not the tests' real need, reached max_connections on CI.
+    /// </summary>
+    private static string ShortLivedPools(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        ConnectionIdleLifetime = 10,
+        ConnectionPruningInterval = 2,
+    }.ConnectionString;
 
     /// <summary>The cluster's server connection string, for tests that manage databases themselves.</summary>
     public static async Task<string> AdminConnectionStringAsync() => (await Cluster.Value).ConnectionString();
@@ -39,7 +49,7 @@ public static class TestCluster
             Directory.Delete(root, recursive: true);
         }
 
-        var cluster = LocalPostgresCluster.Create(root, NullLogger.Instance, durable: false);
+        var cluster = LocalPostgresCluster.Create(root, NullLogger.Instance, durable: false, maxConnections: 1000);
         cluster.Start();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
