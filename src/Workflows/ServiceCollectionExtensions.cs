@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Changes;
 using CaseFlow.ServiceDefaults.Jobs;
 using CaseFlow.Workflows.Activities;
 using CaseFlow.Workflows.Activities.Flow;
@@ -21,6 +22,7 @@ public static class ServiceCollectionExtensions
             .ValidateCron("Workflows:TimerSweepCron", o => o.TimerSweepCron)
             .ValidateOnStart();
         services.AddCaseFlowActivities();
+        services.AddCaseFlowChangeFeed();
         services.AddSingleton<DefinitionParser>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<DefinitionExporter>();

@@ -61,22 +61,26 @@ public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, Wo
 
     public async Task<Outcome<TaskCompleted>> CompleteAsync(Guid taskId, string? outcome, string? note, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (task, problem) = await LoadAsync(taskId, user, ct);
+        var actor = CaseActor.NameOf(user);
+        using var _ = CaseActor.Use(actor);
+        // The task is read and the step run in one unit of work: one round trip to begin, one commit, and a task that
+        // changed between the check and the step is impossible (the step locks the instance that owns the task).
+        await using var work = await UnitOfWork.BeginAsync(dataSource, clock, actor, ct);
+        var (task, problem) = await LoadAsync(work.Connection, work.Transaction, taskId, user, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var actor = CaseActor.NameOf(user);
         if (task!.ClaimedBy is not null && task.ClaimedBy != actor && !CaseAccess.SeesAll(user))
         {
             return Problem.Conflict("taskId", $"Presa in carico da {task.ClaimedBy}. / Claimed by {task.ClaimedBy}.");
         }
 
-        using var _ = CaseActor.Use(actor);
         try
         {
-            await runtime.ResumeAsync(task.InstanceId, task.BookmarkId, new JsonObject { ["outcome"] = outcome, ["note"] = note }, ct);
+            await runtime.ResumeAsync(work, task.InstanceId, task.BookmarkId, new JsonObject { ["outcome"] = outcome, ["note"] = note }, ct);
+            await work.CommitAsync(ct);
         }
         catch (ResumeRejectedException ex)
         {
@@ -125,7 +129,13 @@ public sealed class TaskWork(NpgsqlDataSource dataSource, TimeProvider clock, Wo
     private async Task<(TaskRow? Task, Problem? Problem)> LoadAsync(Guid taskId, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = Db.Command(connection, null,
+        return await LoadAsync(connection, null, taskId, user, ct);
+    }
+
+    private static async Task<(TaskRow? Task, Problem? Problem)> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid taskId, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        await using var command = Db.Command(connection, transaction,
             "SELECT id, case_id, instance_id, bookmark_id, office, status, claimed_by, outcomes FROM case_tasks WHERE id = @id", ("id", taskId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))

@@ -1,12 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
+using CaseFlow.ServiceDefaults.Changes;
 using Npgsql;
 
 namespace CaseFlow.Host.Auth;
 
-/// <summary>API keys for machine clients. Keys are random and long, so a plain SHA-256 is enough to store them safely.</summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock, IHostEnvironment environment)
+/// <summary>
+/// API keys for machine clients. Keys are random and long, so a plain SHA-256 is enough to store them safely. Every
+/// request presents one, so active keys are held in memory between changes: a write to the table (a revocation on
+/// any host) signals the change feed (migration 0012) and the next request reads it again.
+/// </summary>
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock, IHostEnvironment environment, ChangeFeed feed)
 {
+    private const string ChangeTopic = "api_keys";
+    private readonly ChangeAwareCache<string, ActiveKey> active = new(feed, ChangeTopic);
+
+    private sealed record ActiveKey(ApiKey Key, DateTimeOffset? ExpiresAt);
+
     public sealed record ApiKey(Guid Id, string Name, string[] Roles, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string[]? Offices = null);
 
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
@@ -22,12 +32,22 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock,
             return null;
         }
 
+        var hash = Hash(key);
+        var found = await active.GetAsync(hash, ct => ReadActiveAsync(hash, ct), cancellationToken);
+        // An expiry passes without any write to signal it.
+        return found is not null && (found.ExpiresAt is null || found.ExpiresAt > clock.GetUtcNow()) ? found.Key : null;
+    }
+
+    private async Task<ActiveKey?> ReadActiveAsync(string hash, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, name, roles, created_at, revoked_at, offices FROM api_keys WHERE key_hash = @h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)");
-        command.Parameters.AddWithValue("h", Hash(key));
+            "SELECT id, name, roles, created_at, revoked_at, offices, expires_at FROM api_keys WHERE key_hash = @h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)");
+        command.Parameters.AddWithValue("h", hash);
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken)
+            ? new ActiveKey(Read(reader), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6))
+            : null;
     }
 
     /// <returns>The new key in clear; it is shown once and never stored.</returns>
@@ -86,6 +106,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock,
         revoke.Parameters.AddWithValue("devHash", Hash(DevelopmentKey.Value));
         var revoked = await revoke.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        feed.Touch(ChangeTopic);
         return new BootstrapOutcome(revoked, ConfiguredKeyWasRevoked: false);
     }
 
@@ -107,7 +128,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock,
         await using var command = dataSource.CreateCommand("UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var revoked = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        feed.Touch(ChangeTopic);
+        return revoked;
     }
 
     private async Task InsertAsync(ApiKey key, string secret, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null, string? owner = null)

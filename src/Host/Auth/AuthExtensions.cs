@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.Access;
+using CaseFlow.ServiceDefaults.Changes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -20,6 +21,7 @@ public static class AuthExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             LoginThrottle.AddPolicy(limiter);
         });
+        services.AddCaseFlowChangeFeed();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<CaseFlow.Web.Account.IPeopleSignIn, PeopleSignIn>();
         services.AddHostedService<BootstrapAdminKey>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Npgsql;
+using CaseFlow.ServiceDefaults.Changes;
 using NpgsqlTypes;
 
 namespace CaseFlow.Workflows.Definitions;
@@ -11,11 +12,18 @@ namespace CaseFlow.Workflows.Definitions;
 /// version. Parsed definitions are cached per version row, so a running instance always sees its own version. A
 /// version id belongs to one definition forever and a version with instances never changes (also enforced by the
 /// database, migration 0120): a save that would break either is a <see cref="DefinitionConflictException"/>.
+/// Reads are served from memory between changes: every write to the table signals the change feed (migration 0150),
+/// so an intake or a step does not pay a round trip and a commit to learn what it already knew.
 /// </summary>
-public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParser parser, TimeProvider clock)
+public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParser parser, TimeProvider clock, ChangeFeed feed)
 {
+    /// <summary>The change-feed topic the table's trigger signals.</summary>
+    public const string ChangeTopic = "workflow_definitions";
     private const string Columns = "id, definition_id, version, name, description, is_latest, is_published, document, created_at, updated_at";
     private readonly ConcurrentDictionary<(string Id, DateTimeOffset UpdatedAt), WorkflowDefinition> cache = new();
+    private readonly ChangeAwareCache<(string DefinitionId, VersionOptions Options), WorkflowDefinition> found = new(feed, ChangeTopic);
+    private readonly ChangeAwareCache<string, WorkflowDefinition> byVersionId = new(feed, ChangeTopic);
+    private readonly ChangeAwareCache<string, IReadOnlyList<WorkflowDefinition>> lists = new(feed, ChangeTopic, capacity: 1_000);
 
     /// <summary>Validates without storing (what the designer's save would be told).</summary>
     public WorkflowDefinition Validate(JsonObject model, string source) => parser.Parse(model, source);
@@ -71,6 +79,7 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         var document = Stamp(model, id, version, isLatest: true, publish || (latest?.Id == id && latest.IsPublished), createdAt);
         await UpsertAsync(connection, transaction, document, "api", now, ct);
         await transaction.CommitAsync(ct);
+        feed.Touch(ChangeTopic);
         return (await FindByIdAsync(id, ct))!;
     }
 
@@ -121,10 +130,30 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         }
 
         await transaction.CommitAsync(ct);
+        feed.Touch(ChangeTopic);
         return outcome;
     }
 
-    public async Task<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions options, CancellationToken ct)
+    public ValueTask<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions options, CancellationToken ct) =>
+        found.GetAsync((definitionId, options), token => ReadAsync(definitionId, options, token), ct);
+
+    public ValueTask<WorkflowDefinition?> FindByIdAsync(string id, CancellationToken ct) =>
+        byVersionId.GetAsync(id, token => ReadByIdAsync(id, token), ct);
+
+    /// <summary>Definitions matching a selector, newest version first within each definition.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ListAsync(VersionOptions options, IReadOnlyCollection<string>? definitionIds, IReadOnlyCollection<string>? ids,
+        string? searchTerm, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(searchTerm))
+        {
+            return await ReadListAsync(options, definitionIds, ids, searchTerm, ct);
+        }
+
+        var key = $"{options.Kind}|{options.Version}|{string.Join(',', definitionIds ?? [])}|{string.Join(',', ids ?? [])}";
+        return (await lists.GetAsync(key, async token => await ReadListAsync(options, definitionIds, ids, null, token), ct))!;
+    }
+
+    private async Task<WorkflowDefinition?> ReadAsync(string definitionId, VersionOptions options, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // With LatestOrPublished, Elsa prefers the published version.
@@ -132,14 +161,14 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         return (await QueryAsync(connection, null, $"definition_id = @d AND {options.SqlFilter} ORDER BY {order} LIMIT 1", ct, ("d", definitionId))).FirstOrDefault();
     }
 
-    public async Task<WorkflowDefinition?> FindByIdAsync(string id, CancellationToken ct)
+    private async Task<WorkflowDefinition?> ReadByIdAsync(string id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await QuerySingleAsync(connection, null, "id = @id", ct, ("id", id));
     }
 
-    /// <summary>Definitions matching a selector, newest version first within each definition.</summary>
-    public async Task<IReadOnlyList<WorkflowDefinition>> ListAsync(VersionOptions options, IReadOnlyCollection<string>? definitionIds, IReadOnlyCollection<string>? ids, string? searchTerm, CancellationToken ct)
+    private async Task<IReadOnlyList<WorkflowDefinition>> ReadListAsync(VersionOptions options, IReadOnlyCollection<string>? definitionIds, IReadOnlyCollection<string>? ids,
+        string? searchTerm, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var filter = options.SqlFilter;
@@ -185,6 +214,7 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         var document = Stamp(published.Document, published.Id, published.Version, published.IsLatest, isPublished: false, published.CreatedAt);
         await UpsertAsync(connection, transaction, document, "api", clock.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);
+        feed.Touch(ChangeTopic);
         return await FindByIdAsync(published.Id, ct);
     }
 

@@ -75,6 +75,25 @@ public sealed partial class WorkflowRuntime(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (chain, snapshot) = await ResumeWithinAsync(connection, transaction, instanceId, bookmarkId, input, ct);
+        await transaction.CommitAsync(ct);
+        return AfterCommit(chain, snapshot);
+    }
+
+    /// <summary>
+    /// Resumes the instance inside the caller's unit of work, so that the caller's reads and checks (the task it
+    /// completes) and the step commit together. A bookmark already consumed is a <see cref="BookmarkNotFoundException"/>.
+    /// </summary>
+    public async Task<InstanceSnapshot> ResumeAsync(UnitOfWork work, string instanceId, string bookmarkId, JsonObject? input, CancellationToken ct)
+    {
+        var (chain, snapshot) = await ResumeWithinAsync(work.Connection, work.Transaction, instanceId, bookmarkId, input, ct);
+        work.AfterCommit(() => AfterCommit(chain, snapshot));
+        return snapshot;
+    }
+
+    private async Task<(StepChain Chain, InstanceSnapshot Snapshot)> ResumeWithinAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string instanceId,
+        string bookmarkId, JsonObject? input, CancellationToken ct)
+    {
         // A bookmark of a child instance (a sub-procedure) is resumed through its root as well: the child holds it.
         await using (var owner = new NpgsqlCommand("""
             SELECT b.instance_id FROM workflow_bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE b.id = @b AND i.root_instance_id = @i
@@ -87,8 +106,7 @@ public sealed partial class WorkflowRuntime(
 
         var instance = await InstanceStore.LockAsync(connection, transaction, instanceId, skipLocked: false, ct)
                        ?? throw new WorkflowNotFoundException($"No workflow instance '{instanceId}'.");
-        var result = await ResumeLockedAsync(connection, transaction, instance, bookmarkId, input, ct);
-        return result ?? throw new BookmarkNotFoundException(instanceId, bookmarkId);
+        return await StepAtBookmarkAsync(connection, transaction, instance, bookmarkId, input, ct) ?? throw new BookmarkNotFoundException(instanceId, bookmarkId);
     }
 
     /// <summary>Fires one due timer if nobody else holds it or its instance; false when it was skipped or already gone.</summary>
@@ -215,6 +233,19 @@ public sealed partial class WorkflowRuntime(
 
     private async Task<InstanceSnapshot?> ResumeLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRecord instance, string bookmarkId, JsonObject? input, CancellationToken ct)
     {
+        if (await StepAtBookmarkAsync(connection, transaction, instance, bookmarkId, input, ct) is not { } stepped)
+        {
+            return null;
+        }
+
+        await transaction.CommitAsync(ct);
+        return AfterCommit(stepped.Chain, stepped.Snapshot);
+    }
+
+    /// <summary>Runs and saves the step that resumes at the bookmark, without committing; null when the instance no longer waits there.</summary>
+    private async Task<(StepChain Chain, InstanceSnapshot Snapshot)?> StepAtBookmarkAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InstanceRecord instance,
+        string bookmarkId, JsonObject? input, CancellationToken ct)
+    {
         var bookmarks = await InstanceStore.BookmarksAsync(connection, transaction, instance.Id, ct);
         var bookmark = bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
         if (bookmark is null)
@@ -230,7 +261,7 @@ public sealed partial class WorkflowRuntime(
         var definition = await DefinitionOf(instance, ct);
         var step = new WorkflowStep(definition, instance, bookmarks, registry, clock, logger, Budget);
         await step.ResumeAsync(bookmark, input);
-        return await CommitAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
+        return await SaveAsync(connection, transaction, definition, instance, step, resolveIncidents: false, ct);
     }
 
     private async Task<InstanceSnapshot> WithLockedInstanceAsync(string instanceId, Func<InstanceRecord, WorkflowStep, Task<bool>> act, CancellationToken ct)

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Changes;
 using CaseFlow.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ internal static class Delete
     public static void Map(RouteGroupBuilder api) =>
         api.MapDelete("/workflow-definitions/{definitionId}", Handle).WithName("ElsaDeleteWorkflowDefinition");
 
-    private static async Task<IResult> Handle(string definitionId, NpgsqlDataSource dataSource, CancellationToken ct)
+    private static async Task<IResult> Handle(string definitionId, NpgsqlDataSource dataSource, ChangeFeed changes, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -47,6 +48,7 @@ internal static class Delete
         delete.Parameters.AddWithValue("d", definitionId);
         await delete.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
+        changes.Touch(Definitions.DefinitionStore.ChangeTopic);
         return Results.NoContent();
     }
 }
