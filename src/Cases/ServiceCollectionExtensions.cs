@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using CaseFlow.Cases.Drafts;
 
 namespace CaseFlow.Cases;
 
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddCaseFlowTerms(configuration);
         services.AddCaseFlowClock(configuration);
         services.AddCaseFlowRetention(configuration);
+        services.AddCaseFlowDrafts(configuration);
         services.AddActivitiesFrom<OfficeTask>();
         services.AddSingleton<IInputOptionsSource, OfficeOptions>();
         services.AddSingleton<IInputOptionsSource, TemplateOptions>();

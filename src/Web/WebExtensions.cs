@@ -54,6 +54,8 @@ public static class WebExtensions
         Citizens.Account.CitizenSignInEndpoints.Map(app);
         Citizens.Replies.ReplyEndpoint.Map(app);
         Citizens.PersonalArea.ReceiptEndpoint.Map(app);
+        Citizens.Apply.DocumentsEndpoint.Map(app);
+        Citizens.PersonalArea.DraftEndpoints.Map(app);
         Desk.DeskFiles.Map(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

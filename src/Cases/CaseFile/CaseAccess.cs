@@ -65,8 +65,10 @@ public static class CaseAccess
         // A citizen signed in with SPID/CIE acts only on their own cases, whatever else the principal carries.
         if (CitizenIdentity.FiscalCodeOf(user) is { } fiscalCode)
         {
-            return await Db.ScalarAsync<bool>(connection, null, "SELECT EXISTS (SELECT 1 FROM cases WHERE id = @id AND fiscal_code = @fiscal)", ct,
-                ("id", caseId), ("fiscal", fiscalCode));
+            // ... and on those of the company their identity says they act for.
+            var vat = user.FindFirstValue(CitizenIdentity.CompanyVat) is { Length: > 0 } v ? Applicants.PartitaIva.Normalise(v) : null;
+            return await Db.ScalarAsync<bool>(connection, null, $"SELECT EXISTS (SELECT 1 FROM cases WHERE id = @id AND {CitizenCases.OwnOrCompany})", ct,
+                ("id", caseId), ("fiscal", fiscalCode), ("vat", vat));
         }
 
         if (OfficeFilter(user) is not { } offices)

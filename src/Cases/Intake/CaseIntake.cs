@@ -31,7 +31,7 @@ public sealed class CaseIntake(
         using var _ = CaseActor.Use(command.Actor);
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey))
         {
-            return await StartValidatedAsync(command.Request, ct);
+            return await StartValidatedAsync(command, ct);
         }
 
         var hash = Idempotency.HashOf(command.Request);
@@ -44,7 +44,7 @@ public sealed class CaseIntake(
                     "Idempotency-Key già usata con un'altra richiesta. / Idempotency-Key reused with a different request.", "idempotency-key-reused");
         }
 
-        var result = await StartValidatedAsync(command.Request, ct);
+        var result = await StartValidatedAsync(command, ct);
         if (result.Succeeded)
         {
             await lease.SaveAsync(hash, StatusCodes.Status201Created, result.Value, clock.GetUtcNow(), ct);
@@ -53,8 +53,9 @@ public sealed class CaseIntake(
         return result;
     }
 
-    private async Task<Outcome<StartedCase>> StartValidatedAsync(IntakeRequest intake, CancellationToken ct)
+    private async Task<Outcome<StartedCase>> StartValidatedAsync(IntakeCommand command, CancellationToken ct)
     {
+        var intake = command.Request;
         var (problem, items) = await validation.ValidateAsync(intake, ct);
         if (problem is not null)
         {
@@ -77,11 +78,16 @@ public sealed class CaseIntake(
             ["preferredLanguage"] = citizen.PreferredLanguage ?? "it",
         };
         var correspondent = $"{citizenJson["firstName"]} {citizenJson["lastName"]} ({citizenJson["fiscalCode"]})";
+        if (intake.Company is { } company)
+        {
+            correspondent += $" per {company.Name!.Trim()} (P. IVA {Applicants.PartitaIva.Normalise(company.VatNumber!)})";
+        }
+
 
         await gate.WaitAsync(ct);
         try
         {
-            await StartProceduresAsync(intake, items, caseId, trackingCode, citizenJson, correspondent, receivedAt, now, started, ct);
+            await StartProceduresAsync(intake, items, caseId, trackingCode, citizenJson, correspondent, receivedAt, now, started, command.DraftId, ct);
         }
         finally
         {
@@ -93,7 +99,7 @@ public sealed class CaseIntake(
     }
 
     private async Task StartProceduresAsync(IntakeRequest intake, IReadOnlyList<ValidatedItem> items, Guid caseId, string trackingCode, JsonObject citizenJson,
-        string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, CancellationToken ct)
+        string correspondent, DateTimeOffset receivedAt, DateTimeOffset now, List<StartedProcedure> started, Guid? draftId, CancellationToken ct)
     {
         // One unit of work for the whole intake, in a straight line: the case, its procedures and their clocks, the
         // notice of start, then every instance runs until it waits. A bundle starts all its procedures or none.
@@ -132,6 +138,12 @@ public sealed class CaseIntake(
         await notice.SendAsync(connection, transaction, caseId, procedures, receivedAt, now, ct);
 
         await runtime.StartAllAsync(work, requests, ct);
+        if (draftId is { } draft)
+        {
+            // The online draft goes with the intake that sends it: never a sent application still listed as a draft.
+            await Db.ExecAsync(connection, transaction, "DELETE FROM application_drafts WHERE id = @id", ct, ("id", draft));
+        }
+
         await work.CommitAsync(ct);
         messages.SignalCommitted();
     }
@@ -159,9 +171,10 @@ public sealed class CaseIntake(
     {
         var backdatedReason = IntakeValidation.IsBackdated(intake, now) ? IntakeValidation.ReasonOf(intake) : null;
         await Db.ExecAsync(c, tx, """
-            INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, received_at_reason, status, created_at, created_by)
-            VALUES (@id, @tracking, @protocol, @fiscal, @citizen, @channel, @received, @reason, 'open', @now, @by)
-            """, ct, ("id", caseId), ("tracking", trackingCode), ("protocol", protocolNumber), ("fiscal", citizen["fiscalCode"]!.GetValue<string>()),
+            INSERT INTO cases (id, tracking_code, protocol_number, fiscal_code, citizen, channel, received_at, received_at_reason, status, created_at, created_by,
+                company, company_vat)
+            VALUES (@id, @tracking, @protocol, @fiscal, @citizen, @channel, @received, @reason, 'open', @now, @by, @company, @vat)
+            """, ct, ("company", intake.Company?.ToJson()), ("vat", intake.Company is { } company ? Applicants.PartitaIva.Normalise(company.VatNumber!) : null), ("id", caseId), ("tracking", trackingCode), ("protocol", protocolNumber), ("fiscal", citizen["fiscalCode"]!.GetValue<string>()),
             ("citizen", citizen), ("channel", intake.Channel ?? "desk"), ("received", receivedAt), ("reason", backdatedReason), ("now", now), ("by", CaseActor.Name));
         if (intake.Documents is { Length: > 0 } documents)
         {

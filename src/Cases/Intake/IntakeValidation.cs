@@ -33,6 +33,11 @@ public sealed class IntakeValidation(ProcedureCatalogue catalogue, ProcedureForm
 
         Add(ValidateCitizen(intake.Citizen));
         Add(ValidateChannelAndDate(intake));
+        foreach (var error in intake.Company?.Check() ?? [])
+        {
+            Add(error);
+        }
+
         if (intake.Items.Count == 0)
         {
             Add(new FieldError("procedures", "Indicare almeno un procedimento. / Give at least one procedure."));

@@ -19,6 +19,9 @@ public sealed record StartCaseRequest(
 {
     /// <summary>Why an application received on an earlier day is registered only now (kept with the case).</summary>
     public string? ReceivedAtReason { get; init; }
+
+    /// <summary>The company the citizen applies for, if any (partita IVA checked, name, role).</summary>
+    public Applicants.ApplicantCompany? Company { get; init; }
 }
 
 /// <summary>One procedure of a bundle, with its own form.</summary>
@@ -29,6 +32,9 @@ public sealed record StartBundleRequest(CitizenInput? Citizen, BundleItem[]? Pro
 {
     /// <inheritdoc cref="StartCaseRequest.ReceivedAtReason"/>
     public string? ReceivedAtReason { get; init; }
+
+    /// <inheritdoc cref="StartCaseRequest.Company"/>
+    public Applicants.ApplicantCompany? Company { get; init; }
 }
 
 public sealed record StartedProcedure(Guid Id, string ProcedureId, string Name, string ProtocolNumber, DateTimeOffset DueDate, string Status);
@@ -40,10 +46,17 @@ public sealed record IntakeRequest(CitizenInput? Citizen, IReadOnlyList<BundleIt
 {
     /// <inheritdoc cref="StartCaseRequest.ReceivedAtReason"/>
     public string? ReceivedAtReason { get; init; }
+
+    /// <inheritdoc cref="StartCaseRequest.Company"/>
+    public Applicants.ApplicantCompany? Company { get; init; }
 }
 
 /// <summary>An intake by someone (the operator, the citizen online), optionally under an idempotency key.</summary>
-public sealed record IntakeCommand(IntakeRequest Request, string Actor, string? IdempotencyKey = null);
+public sealed record IntakeCommand(IntakeRequest Request, string Actor, string? IdempotencyKey = null)
+{
+    /// <summary>The online draft this intake sends: deleted in the intake's own transaction.</summary>
+    public Guid? DraftId { get; init; }
+}
 
 /// <summary>The HTTP edge of <see cref="CaseIntake"/>: <c>POST /api/cases</c> and <c>POST /api/bundles</c>.</summary>
 public static class StartCase
@@ -54,12 +67,12 @@ public static class StartCase
     {
         app.MapPost("/api/cases", (StartCaseRequest request, HttpContext http, CaseIntake intake, CancellationToken ct) =>
                 StartAsync(intake, http, new IntakeRequest(request.Citizen, [new BundleItem(request.ProcedureId, request.Version, request.FormData)],
-                    request.Channel, request.ReceivedAt, request.Documents, Bundle: false) { ReceivedAtReason = request.ReceivedAtReason }, ct))
+                    request.Channel, request.ReceivedAt, request.Documents, Bundle: false) { ReceivedAtReason = request.ReceivedAtReason, Company = request.Company }, ct))
             .RequireAuthorization(Roles.FrontDesk).WithTags("Pratiche")
             .WithSummary("Avvia un procedimento per un cittadino (Idempotency-Key supportato).");
 
         app.MapPost("/api/bundles", (StartBundleRequest request, HttpContext http, CaseIntake intake, CancellationToken ct) =>
-                StartAsync(intake, http, new IntakeRequest(request.Citizen, request.Procedures ?? [], request.Channel, request.ReceivedAt, request.Documents, Bundle: true) { ReceivedAtReason = request.ReceivedAtReason }, ct))
+                StartAsync(intake, http, new IntakeRequest(request.Citizen, request.Procedures ?? [], request.Channel, request.ReceivedAt, request.Documents, Bundle: true) { ReceivedAtReason = request.ReceivedAtReason, Company = request.Company }, ct))
             .RequireAuthorization(Roles.FrontDesk).WithTags("Pratiche")
             .WithSummary("Avvia più procedimenti per un cittadino in un'unica accettazione.");
     }

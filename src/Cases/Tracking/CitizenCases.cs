@@ -23,20 +23,23 @@ public sealed record CitizenDocument(Guid Id, string FileName, long Size, string
 /// <summary>One of the citizen's cases as their personal area shows it (C.SE.1.9, C.SE.1.10).</summary>
 public sealed record CitizenCase(Guid Id, string TrackingCode, string ProtocolNumber, string Channel, DateTimeOffset ReceivedAt, string Status,
     IReadOnlyList<CitizenProcedure> Procedures, IReadOnlyList<CitizenStage> Stages, IReadOnlyList<CitizenMessageSent> Messages,
-    IReadOnlyList<CitizenDocument> Documents);
+    IReadOnlyList<CitizenDocument> Documents, string? CompanyName = null);
 
 /// <summary>
-/// The cases of one citizen: only those whose applicant is that fiscal code. The personal area and the pages where a
+/// The cases of one citizen: only those whose applicant is that fiscal code, and those of the company they act for (the
+/// partita IVA their digital identity carries). The personal area and the pages where a
 /// citizen answers the office read through here, so no page can show another person's case.
 /// </summary>
 public sealed class CitizenCases(NpgsqlDataSource dataSource, WorkflowRuntime runtime, IOfficeDirectory directory)
 {
-    public async Task<IReadOnlyList<CitizenCase>> ListAsync(string fiscalCode, CancellationToken ct)
+    public const string OwnOrCompany = "(fiscal_code = @fiscal OR (@vat::text IS NOT NULL AND company_vat = @vat::text))";
+
+    public async Task<IReadOnlyList<CitizenCase>> ListAsync(string fiscalCode, CancellationToken ct, string? companyVat = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var ids = new List<Guid>();
-        await using (var command = Db.Command(connection, null, "SELECT id FROM cases WHERE fiscal_code = @fiscal ORDER BY received_at DESC, id DESC LIMIT 200",
-            ("fiscal", Intake.FiscalCode.Normalise(fiscalCode))))
+        await using (var command = Db.Command(connection, null, $"SELECT id FROM cases WHERE {OwnOrCompany} ORDER BY received_at DESC, id DESC LIMIT 200",
+            ("fiscal", Intake.FiscalCode.Normalise(fiscalCode)), ("vat", Vat(companyVat))))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -55,18 +58,18 @@ public sealed class CitizenCases(NpgsqlDataSource dataSource, WorkflowRuntime ru
     }
 
     /// <summary>The case with this tracking code, when it is the citizen's own; null otherwise (unknown or someone else's).</summary>
-    public async Task<CitizenCase?> FindAsync(string fiscalCode, string trackingCode, CancellationToken ct)
+    public async Task<CitizenCase?> FindAsync(string fiscalCode, string trackingCode, CancellationToken ct, string? companyVat = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var id = await Db.ScalarAsync<Guid?>(connection, null, "SELECT id FROM cases WHERE tracking_code = @code AND fiscal_code = @fiscal", ct,
-            ("code", trackingCode.Trim().ToUpperInvariant()), ("fiscal", Intake.FiscalCode.Normalise(fiscalCode)));
+        var id = await Db.ScalarAsync<Guid?>(connection, null, $"SELECT id FROM cases WHERE tracking_code = @code AND {OwnOrCompany}", ct,
+            ("code", trackingCode.Trim().ToUpperInvariant()), ("fiscal", Intake.FiscalCode.Normalise(fiscalCode)), ("vat", Vat(companyVat)));
         return id is { } found ? await ReadAsync(connection, found, ct) : null;
     }
 
     private async Task<CitizenCase?> ReadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         var head = await Db.JsonRowsAsync(connection, null, """
-            SELECT json_build_object('tracking', tracking_code, 'protocol', protocol_number, 'channel', channel, 'received', received_at, 'status', status)::text
+            SELECT json_build_object('tracking', tracking_code, 'protocol', protocol_number, 'channel', channel, 'received', received_at, 'status', status, 'company', company->>'name')::text
             FROM cases WHERE id = @id
             """, ct, ("id", id));
         if (head.Count == 0)
@@ -110,8 +113,11 @@ public sealed class CitizenCases(NpgsqlDataSource dataSource, WorkflowRuntime ru
                 d["protocol"]!.GetValue<string>(), Instant(d["at"])!.Value)).ToList();
         var h = head[0];
         return new CitizenCase(id, h["tracking"]!.GetValue<string>(), h["protocol"]!.GetValue<string>(), h["channel"]!.GetValue<string>(),
-            Instant(h["received"])!.Value, h["status"]!.GetValue<string>(), procedures, stages, messages, documents);
+            Instant(h["received"])!.Value, h["status"]!.GetValue<string>(), procedures, stages, messages, documents, h["company"]?.GetValue<string>());
     }
+
+    private static string? Vat(string? companyVat) =>
+        string.IsNullOrWhiteSpace(companyVat) ? null : Applicants.PartitaIva.Normalise(companyVat);
 
     private static DateTimeOffset? Instant(System.Text.Json.Nodes.JsonNode? node) =>
         node is null ? null : DateTimeOffset.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);

@@ -70,8 +70,11 @@ public sealed class CitizenBrowserTests(CitizenBrowserFixture fixture) : IClassF
 
     private OperatorBrowser Browser(string prefix) => new(fixture.Host.BaseAddress, ArtifactsFolder.Value, prefix);
 
+    private static void UntilStep(OperatorBrowser browser, string step) =>
+        browser.Until(d => d.FindElements(By.CssSelector($"#stepper li[aria-current='step'][data-step='{step}']")).Count > 0, $"the application is at the step {step}");
+
     [Fact]
-    public void From_the_service_page_a_citizen_signs_in_applies_and_finds_the_application_with_its_receipt_in_the_personal_area()
+    public void From_the_service_page_a_citizen_signs_in_fills_in_the_steps_leaves_resumes_the_draft_checks_the_summary_and_sends()
     {
         using var browser = Browser("apply");
         browser.Open("/servizi");
@@ -90,24 +93,99 @@ public sealed class CitizenBrowserTests(CitizenBrowserFixture fixture) : IClassF
         browser.Find("#person-mario").Click();
 
         browser.Arrive("/servizi/mensa-scolastica/domanda", "Iscrizione al servizio di mensa scolastica");
+        UntilStep(browser, "richiedente");
+        Assert.Equal(5, browser.FindAll("#stepper li").Count);
         Assert.Contains("RSSMRA80A01F205X", browser.Find("#applicant").Text);
         Assert.Equal("mario.rossi@example.it", browser.Find("#email").GetAttribute("value"));
-        browser.Check("apply-form");
+        browser.Check("apply-applicant");
 
-        Click(browser, "#send-application");
-        browser.Until(d => d.FindElements(By.CssSelector("#error-summary")).Count > 0, "the form reports the missing fields");
-        browser.Check("apply-form-errors");
+        Click(browser, "#step-next");
+        UntilStep(browser, "alunno");
+        Click(browser, "#step-next");
+        browser.Until(d => d.FindElements(By.CssSelector("#error-summary")).Count > 0, "the step reports the missing fields");
+        Assert.NotEmpty(browser.FindAll("#campo-nomeAlunno-error"));
+        browser.Check("apply-step-errors");
 
         browser.Find("#campo-nomeAlunno").SendKeys("Luca Rossi");
         Choose(browser, "#campo-scuola", "primaria-don-milani");
         browser.Find("#campo-classe").SendKeys("3B");
+        Click(browser, "#step-leave");
+
+        browser.Arrive("/area-personale", "Area personale");
+        Assert.Contains("Iscrizione al servizio di mensa scolastica", browser.Find("[data-draft='mensa-scolastica']").Text);
+        browser.Check("personal-area-draft");
+
+        Click(browser, "[data-draft='mensa-scolastica'] [data-resume]");
+        UntilStep(browser, "alunno");
+        Assert.Equal("Luca Rossi", browser.Find("#campo-nomeAlunno").GetAttribute("value"));
+        Click(browser, "#step-next");
+        UntilStep(browser, "servizio");
         Choose(browser, "#campo-dieta", "nessuna");
+        browser.Check("apply-step-form");
+        Click(browser, "#step-next");
+
+        UntilStep(browser, "documenti");
+        var file = Path.Combine(Path.GetTempPath(), $"modulo-{Guid.NewGuid():N}.pdf");
+        File.WriteAllText(file, "%PDF-1.7 modulo di iscrizione");
+        browser.Find("#files").SendKeys(file);
+        Click(browser, "#upload-files");
+        browser.Until(d => d.FindElements(By.CssSelector("#draft-files li")).Count == 1, "the document is kept with the draft");
+        File.Delete(file);
+        browser.Check("apply-documents");
+        Click(browser, "#step-next");
+
+        UntilStep(browser, "riepilogo");
+        var summary = browser.Find("#summary").Text;
+        foreach (var answer in new[] { "Luca Rossi", "Scuola primaria Don Lorenzo Milani", "3B", "Nessuna", "Per me", Path.GetFileName(file) })
+        {
+            Assert.Contains(answer, summary);
+        }
+
+        Assert.Equal(4, browser.FindAll("#summary [data-edit]").Count);
+        browser.Check("apply-summary");
         Click(browser, "#send-application");
 
         browser.Arrive("/area-personale", "Area personale");
         Assert.Contains("protocollo n.", browser.Find("#application-sent").Text);
-        Assert.Contains("Iscrizione al servizio di mensa scolastica", browser.Find("main").Text);
+        Assert.NotEmpty(browser.FindAll("#receipt-link"));
+        Assert.Contains("Iscrizione al servizio di mensa scolastica", browser.Find("main [data-case]").Text);
+        Assert.Empty(browser.FindAll("[data-draft='mensa-scolastica']"));
         browser.Check("personal-area-sent");
+    }
+
+    [Fact]
+    public async Task A_notice_of_refusal_is_answered_in_the_browser_with_observations_and_an_attachment()
+    {
+        using var admin = fixture.Admin();
+        var started = await (await admin.PostAsJsonAsync("/api/cases", CaseDesk.Application("cambio-residenza"))).Content.ReadFromJsonAsync<JsonObject>();
+        var caseId = started!["caseId"]!.GetValue<string>();
+        var code = started["trackingCode"]!.GetValue<string>();
+        foreach (var outcome in new[] { "Registrata", "Dimora non accertata" })
+        {
+            var task = (await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}"))!["procedures"]![0]!["currentSteps"]![0]!["taskId"]!.GetValue<string>();
+            var completed = await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome, note = "Verificato." });
+            Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        }
+
+        using var browser = Browser("refusal");
+        browser.Open($"/pratiche/{code}/rispondi");
+        browser.Until(d => d.Url.Contains("/dev-identity/connect/authorize"), "signing in is asked first");
+        browser.Find("#person-mario").Click();
+        browser.Arrive($"/pratiche/{code}/rispondi", "Rispondi all'ufficio");
+        browser.Find("textarea[name=text]").SendKeys("Abito qui dal 1° ottobre: allego il contratto di locazione registrato.");
+        var file = Path.Combine(Path.GetTempPath(), $"contratto-{Guid.NewGuid():N}.pdf");
+        File.WriteAllText(file, "%PDF-1.7 contratto di locazione");
+        browser.Find("input[type=file]").SendKeys(file);
+        browser.Check("refusal-reply-form");
+        Click(browser, "form[enctype='multipart/form-data'] button[type=submit]");
+        browser.Until(d => d.FindElements(By.CssSelector("#reply-sent")).Count > 0, "the observations are confirmed");
+        browser.Check("refusal-reply-sent");
+        File.Delete(file);
+
+        var timeline = (await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}"))!["timeline"]!.AsArray();
+        Assert.Contains(timeline, e => e!["kind"]!.GetValue<string>() == "observations-received");
+        var documents = (await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}"))!["documents"]!.AsArray();
+        Assert.Contains(documents, d => d!["fileName"]!.GetValue<string>() == Path.GetFileName(file));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class ReceiptEndpoint
         app.MapGet("/area-personale/pratiche/{code}/ricevuta", async (string code, HttpContext http, CitizenCases cases, CaseReceipts receipts) =>
         {
             var citizen = SignedInCitizen.Of(http.User)!;
-            if (await cases.FindAsync(citizen.FiscalCode, code, http.RequestAborted) is not { } own)
+            if (await cases.FindAsync(citizen.FiscalCode, code, http.RequestAborted, citizen.CompanyVat) is not { } own)
             {
                 return Results.NotFound();
             }

@@ -43,7 +43,7 @@ public static class ReplyEndpoint
         }
 
         var citizen = SignedInCitizen.Of(http.User)!;
-        if (await cases.FindAsync(citizen.FiscalCode, code, ct) is not { } own || own.Procedures.All(p => p.Id != procedureId))
+        if (await cases.FindAsync(citizen.FiscalCode, code, ct, citizen.CompanyVat) is not { } own || own.Procedures.All(p => p.Id != procedureId))
         {
             return Results.NotFound();
         }
