@@ -177,6 +177,30 @@ public sealed class DeskToFinalActsBrowserTests(WebBrowserFixture fixture) : ICl
         File.WriteAllText(Path.Combine(ArtifactsFolder.Value, "duration.txt"), $"{clock.Elapsed.TotalSeconds:0.0} s{Environment.NewLine}");
     }
 
+    [Fact]
+    public void With_the_switch_on_English_the_desk_draws_a_procedure_s_form_with_the_definition_s_English_texts()
+    {
+        using var desk = Browser("5-english");
+        SignIn(desk, "sportello", "/sportello/nuova-pratica");
+        desk.Arrive("/sportello/nuova-pratica", "Nuova pratica");
+        desk.Header.SwitchLanguage();
+        desk.Arrive("/sportello/nuova-pratica", "New case");
+        var intake = new IntakeScreen(desk);
+        intake.Citizen("fiscalCode", "RSSMRA80A01F205X");
+        intake.Choose("contrassegno-disabili");
+        intake.ShowForms();
+        desk.Until(d => intake.Forms.Count == 1, "the procedure's form is shown");
+        intake.Field(0, "targa", "ab 123");
+        intake.Start();
+        desk.Until(d => intake.Summary, "the refused intake lists its errors");
+        Assert.Equal("«Medical certificate» is required.", intake.FieldError("p0-tipoInvalidita"));
+        Assert.StartsWith("A number plate is two letters", intake.FieldError("p0-targa"));
+        Assert.Equal(["The request", "Certificate and vehicle"], desk.FindAll(".cf-procedure-form legend.h5").Select(l => l.Text));
+        Assert.Equal("Permanently reduced walking ability (5 years)", desk.Find("#p0-tipoInvalidita option[value='permanente']").Text);
+        Assert.Equal("First issue", desk.Find("label[for='p0-tipoRichiesta-0']").Text);
+        desk.Check("intake-form-errors");
+    }
+
     private static string SampleDocument(string name)
     {
         var path = Path.Combine(ArtifactsFolder.Value, name);
