@@ -51,17 +51,7 @@ public sealed class NotificationPages(NpgsqlDataSource dataSource)
         }
 
         var backwards = query.Newer is not null;
-        // created_at <= @at is the index condition; the tie on the same instant is broken by id.
-        var condition = key is null ? "" : backwards
-            ? "AND created_at >= @at AND (created_at > @at OR id > @id)"
-            : "AND created_at <= @at AND (created_at < @at OR id < @id)";
-        var order = backwards ? "created_at, id" : "created_at DESC, id DESC";
-        await using var command = dataSource.CreateCommand($"""
-            SELECT {NotificationRows.Columns} FROM outbox_messages
-             WHERE status = @status {condition}
-             ORDER BY {order}
-             LIMIT @limit
-            """);
+        await using var command = dataSource.CreateCommand(Sql(key is not null, backwards));
         command.Parameters.AddWithValue("status", query.Status);
         command.Parameters.AddWithValue("limit", query.Size + 1);
         if (key is { } k)
@@ -98,6 +88,22 @@ public sealed class NotificationPages(NpgsqlDataSource dataSource)
         return new NotificationPage(rows, total,
             hasOlder && rows.Count > 0 ? KeyOf(rows[^1]) : null,
             hasNewer && rows.Count > 0 ? KeyOf(rows[0]) : null);
+    }
+
+    /// <summary>The page's statement: from the key on (or from the newest), in the direction asked, one row more than the page.</summary>
+    internal static string Sql(bool keyed, bool backwards)
+    {
+        // created_at <= @at is the index condition; the tie on the same instant is broken by id.
+        var condition = !keyed ? "" : backwards
+            ? "AND created_at >= @at AND (created_at > @at OR id > @id)"
+            : "AND created_at <= @at AND (created_at < @at OR id < @id)";
+        var order = backwards ? "created_at, id" : "created_at DESC, id DESC";
+        return $"""
+            SELECT {NotificationRows.Columns} FROM outbox_messages
+             WHERE status = @status {condition}
+             ORDER BY {order}
+             LIMIT @limit
+            """;
     }
 
     /// <summary>"microseconds since the epoch.id": what PostgreSQL stores, so the key meets its row exactly.</summary>

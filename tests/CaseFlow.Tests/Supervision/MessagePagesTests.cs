@@ -127,6 +127,51 @@ public sealed partial class MessagePagesTests(MessagePagesFixture fixture) : ICl
         Assert.Equal("newer", both.Problem!.Field);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_from_its_key_starts_reading_the_status_index_at_the_key_not_at_the_newest_row(bool backwards)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        // The plan an outage's thousands of messages get: 20,000 failed ones, analysed, all rolled back at the end.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var load = new NpgsqlCommand("""
+            INSERT INTO outbox_messages (id, deduplication_key, template, language, recipient_address, model, subject, html_body, text_body,
+                                         message_id, status, attempts, next_attempt_at, created_at, updated_at)
+            SELECT gen_random_uuid(), 'piano-' || i, 'case-received', 'it', 'x@example.it', '{}', 'x', 'x', 'x', '<piano-' || i || '>', 'failed', 8,
+                   @start, @start + i * interval '1 second', @start
+              FROM generate_series(1, 20000) i;
+            ANALYZE outbox_messages;
+            """, connection, transaction))
+        {
+            load.Parameters.AddWithValue("start", Start);
+            await load.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + NotificationPages.Sql(keyed: true, backwards), connection, transaction);
+        explain.Parameters.AddWithValue("status", "failed");
+        explain.Parameters.AddWithValue("limit", 26);
+        explain.Parameters.AddWithValue("at", Start.AddSeconds(10000));
+        explain.Parameters.AddWithValue("id", Guid.NewGuid());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        await transaction.RollbackAsync();
+        var text = string.Join('\n', plan);
+        Assert.Contains("outbox_messages_status_idx", text);
+        Assert.Matches(backwards ? @"Index Cond: \(\(status = .*\) AND \(created_at >= " : @"Index Cond: \(\(status = .*\) AND \(created_at <= ", text);
+        // The index gives the order by created_at; at most the ties on one instant are sorted by id (an incremental sort), never the whole status.
+        Assert.DoesNotMatch(@"(?m)^\s*(->\s+)?Sort\s+\(", text);
+        Assert.Contains("Incremental Sort", text);
+    }
+
     [Fact]
     public async Task The_messages_page_shows_25_failed_messages_a_page_links_the_next_page_by_key_and_each_message_to_its_case()
     {

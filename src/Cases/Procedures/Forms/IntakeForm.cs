@@ -136,7 +136,7 @@ public sealed record IntakeForm(IReadOnlyList<FormStep> Steps, IReadOnlyList<For
 
         var steps = (form?["steps"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(s => new FormStep(Text(s, "id") ?? "", Text(s, "title") ?? Text(s, "id") ?? "", Text(s, "description"),
-                s["en"] is JsonObject en ? Text(en, "title") : null, s["en"] is JsonObject enDescription ? Text(enDescription, "description") : null))
+                s["en"] is JsonObject en ? Text(en, "title") : null, s["en"] is JsonObject english ? Text(english, "description") : null))
             .Where(s => s.Id.Length > 0).ToList();
         return new IntakeForm(steps.Count > 0 ? steps : [new FormStep("dati", "Dati della domanda", null)], fields);
     }
