@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<OutboxDispatchJob>();
         services.AddSingleton<MailboxFiles>();
         services.AddSingleton<NotificationOperators>();
+        services.AddSingleton<NotificationPages>();
         services.AddSingleton<IHostedService, OutboxSweepRegistration>();
         services.AddHostedService<OutboxListener>();
         return services;

@@ -26,6 +26,9 @@ public sealed record TaskView(
 
     public CaseProcedure Procedure => Case.Procedures.First(p => p.Id == ProcedureRowId);
 
+    /// <summary>The intake form of the version the case runs, so the page names the application's data by its labels.</summary>
+    public Procedures.Forms.IntakeForm Form { get; init; } = Procedures.Forms.IntakeForm.None;
+
     public ProcedureNext Next => new(Procedure.Status, Procedure.Outcome, Procedure.CurrentSteps);
 }
 
@@ -63,7 +66,10 @@ public sealed class TaskReader(NpgsqlDataSource dataSource, CaseFileReader cases
         var soon = now.AddDays(options.Value.DueSoonDays);
         return new TaskView(taskId, row.CaseId, row.ProcedureRowId, row.Office, row.Title, row.Instructions, TaskOutcomes.Of(definition, row.ActivityId, row.Outcomes),
             row.Status, row.ClaimedBy, row.CreatedAt, row.DueAt, row.Status == "open" && row.DueAt < now, row.Status == "open" && row.DueAt >= now && row.DueAt <= soon,
-            row.Outcome, row.Note, row.ClosedBy, row.ClosedAt, definition is null ? null : ProcedureSheet.Of(definition), file.Value);
+            row.Outcome, row.Note, row.ClosedBy, row.ClosedAt, definition is null ? null : ProcedureSheet.Of(definition), file.Value)
+        {
+            Form = definition is null ? Procedures.Forms.IntakeForm.None : Procedures.Forms.IntakeForm.Of(definition),
+        };
     }
 
     private async Task<Row?> FindAsync(Guid taskId, CancellationToken ct)

@@ -213,4 +213,90 @@ public class ProcedureFormTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         Assert.True(forms[1]["richiestaRiduzione"]!.GetValue<bool>());
         Assert.Equal(8400m, forms[1]["iseeEuro"]!.GetValue<decimal>());
     }
+
+    private static string English(string message) => message.Split(" / ") is [_, var english] ? english : throw new Xunit.Sdk.XunitException($"No English half: {message}");
+
+    private static string Italian(string message) => message.Split(" / ")[0];
+
+    [Fact]
+    public async Task Every_shipped_procedure_gives_each_field_step_and_option_an_English_text_while_the_Elsa_inputs_stay_Italian()
+    {
+        var procedures = (await Service<ProcedureCatalogue>().ListAsync(CancellationToken.None)).Where(p => p.Form.Declared).ToList();
+        Assert.Equal(6, procedures.Count);
+        foreach (var procedure in procedures)
+        {
+            Assert.All(procedure.Form.Steps, s => Assert.False(string.IsNullOrWhiteSpace(s.EnglishTitle), $"{procedure.Id}: step {s.Id}"));
+            foreach (var field in procedure.Form.Fields)
+            {
+                var en = field.English ?? throw new Xunit.Sdk.XunitException($"{procedure.Id}.{field.Name} has no English text");
+                Assert.False(string.IsNullOrWhiteSpace(en.Label), $"{procedure.Id}.{field.Name}");
+                Assert.NotEqual(field.Label, en.Label);
+                Assert.Equal(field.Options.Select(o => o.Value).Order(), en.Options.Keys.Order());
+                Assert.Equal(field.Description is { Length: > 0 }, en.Description is not null);
+                Assert.Equal(field.Help is not null, en.Help is not null);
+                Assert.Equal(field.PatternMessage is not null, en.PatternMessage is not null);
+                // One language a text: the Italian pattern message no longer carries the English after a slash.
+                Assert.DoesNotContain(" / ", field.PatternMessage ?? "");
+            }
+        }
+
+        // The Studio's Input tab edits the Elsa inputs: their display names are still the Italian labels.
+        var definition = await Service<CaseFlow.Workflows.Definitions.DefinitionStore>().FindAsync("contrassegno-disabili",
+            CaseFlow.Workflows.Definitions.VersionOptions.Published, CancellationToken.None);
+        var inputs = definition!.Document["inputs"]!.AsArray().Select(i => (i!["name"]!.GetValue<string>(), i["displayName"]!.GetValue<string>())).ToList();
+        Assert.Contains(("tipoInvalidita", "Certificazione medica"), inputs);
+        Assert.Equal("Medical certificate", (await ProcedureAsync("contrassegno-disabili")).Form.Field("tipoInvalidita")!.English!.Label);
+    }
+
+    [Fact]
+    public async Task The_form_rules_name_each_field_by_its_English_label_in_the_English_half_of_every_message()
+    {
+        var check = await CheckAsync("contrassegno-disabili", new JsonObject
+        {
+            ["tipoRichiesta"] = "smarrimento", ["targa"] = "ab 123", ["dataCertificato"] = "2999-01-01",
+        });
+
+        var byField = check.Problems.ToDictionary(p => p.Field, p => p.Message);
+        Assert.Equal("Il campo «Certificazione medica» è obbligatorio.", Italian(byField["formData.tipoInvalidita"]));
+        Assert.Equal("«Medical certificate» is required.", English(byField["formData.tipoInvalidita"]));
+        Assert.Equal("«Type of request»: choose one of the options offered (First issue, Renewal, Duplicate after theft or loss).",
+            English(byField["formData.tipoRichiesta"]));
+        Assert.StartsWith("«Tipo di richiesta»: scegliere una delle voci proposte (Primo rilascio,", Italian(byField["formData.tipoRichiesta"]));
+        Assert.Equal("La targa ha due lettere, tre cifre e due lettere maiuscole, senza spazi (es. AB123CD).", Italian(byField["formData.targa"]));
+        Assert.Equal("A number plate is two letters, three digits and two letters, in capitals and without spaces (e.g. AB123CD).", English(byField["formData.targa"]));
+        Assert.StartsWith("«Date of the medical certificate» cannot be after ", English(byField["formData.dataCertificato"]));
+
+        var numbers = await CheckAsync("contributo-anziani", CaseDesk.SampleForm("contributo-anziani", new JsonObject { ["iseeEuro"] = "2000000", ["componentiNucleo"] = "1,5" }));
+        var numberErrors = numbers.Problems.ToDictionary(p => p.Field, p => p.Message);
+        Assert.Equal("«Ordinary ISEE (euro)» cannot be more than 1,000,000.", English(numberErrors["formData.iseeEuro"]));
+        Assert.Equal("«Valore ISEE ordinario (euro)» non può essere superiore a 1.000.000.", Italian(numberErrors["formData.iseeEuro"]));
+        Assert.Equal("«Members of the household» must be a whole number.", English(numberErrors["formData.componentiNucleo"]));
+
+        var school = await CheckAsync("mensa-scolastica", CaseDesk.SampleForm("mensa-scolastica", new JsonObject { ["richiestaRiduzione"] = "true" }));
+        Assert.Equal("«ISEE (euro)» is required.", English(Assert.Single(school.Problems).Message));
+    }
+
+    [Fact]
+    public async Task A_form_shown_in_English_has_the_English_labels_help_placeholders_options_and_steps_and_the_same_rules()
+    {
+        var form = (await ProcedureAsync("assegno-maternita")).Form;
+        var english = form.Localized(english: true);
+
+        Assert.Same(form, form.Localized(english: false));
+        Assert.Equal(["The child", "Requirements", "Payment"], english.Steps.Select(s => s.Title));
+        Assert.Equal(form.Steps.Select(s => s.Id), english.Steps.Select(s => s.Id));
+        var event_ = english.Field("tipoEvento")!;
+        Assert.Equal("Event", event_.Label);
+        Assert.Equal(["Birth", "Adoption", "Pre-adoptive foster care"], event_.Options.Select(o => o.Label));
+        Assert.Equal(["nascita", "adozione", "affidamento"], event_.Options.Select(o => o.Value));
+        var isee = english.Field("iseeEuro")!;
+        Assert.Equal(("ISEE for minors (euro)", "From the current ISEE certificate.", "12500.00"), (isee.Label, isee.Description, isee.Placeholder));
+        Assert.StartsWith("The amount in euros", isee.Help);
+        Assert.Equal(form.Fields.Select(f => (f.Name, f.Kind, f.Required, f.Pattern, f.Min, f.Max, f.Step)),
+            english.Fields.Select(f => (f.Name, f.Kind, f.Required, f.Pattern, f.Min, f.Max, f.Step)));
+        Assert.Equal(english.FieldsOf(english.Steps[0]).Select(f => f.Name), form.FieldsOf(form.Steps[0]).Select(f => f.Name));
+
+        // The English placeholder is read as the number it shows.
+        Assert.Equal(12500m, FormRules.ParseItalian(isee.Placeholder!));
+    }
 }

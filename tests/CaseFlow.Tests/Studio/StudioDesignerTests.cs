@@ -190,6 +190,9 @@ public sealed class StudioDesignerTests(StudioBrowserFixture fixture) : IClassFi
         var after = await GetJsonAsync(fixture.AdminClient(), "/elsa/api/workflow-definitions/by-definition-id/cambio-residenza?versionOptions=Latest");
         Assert.Equal(before!["version"]!.GetValue<int>(), after!["version"]!.GetValue<int>());
         Assert.Equal(15, after["root"]!["connections"]!.AsArray().Count);
+        // Nor lose what Elsa has no place for: the form's rules and its English texts ride in customProperties.
+        Assert.True(JsonNode.DeepEquals(before["customProperties"], after["customProperties"]), "the custom properties are kept as they were");
+        Assert.Equal("New address (street and number)", after["customProperties"]!["caseflow"]!["form"]!["fields"]!["indirizzo"]!["en"]!["label"]!.GetValue<string>());
     }
 
     private IReadOnlyCollection<IWebElement> Nodes() => Chrome.FindElements(By.CssSelector("elsa-workflow-definition-editor g.x6-node"));

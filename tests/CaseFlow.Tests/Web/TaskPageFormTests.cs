@@ -115,4 +115,24 @@ public class TaskPageFormTests(TaskPageFixture fixture) : IClassFixture<TaskPage
         Assert.Contains("Accesso negato", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/ufficio/attivita/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_application_s_data_is_shown_under_the_form_s_labels_with_option_labels_and_dates_in_words_in_either_language()
+    {
+        var (browser, task, _) = await StartAsync();
+        var path = $"/ufficio/attivita/{task}";
+
+        var italian = WebUtility.HtmlDecode(await browser.Client.GetStringAsync(path));
+        Assert.Contains("<dt class=\"col-sm-5\">Nuovo indirizzo (via e numero civico)</dt><dd class=\"col-sm-7\">Via Garibaldi 12</dd>", Compact(italian));
+        Assert.Contains("<dt class=\"col-sm-5\">Provenienza</dt><dd class=\"col-sm-7\">Da un altro Comune italiano</dd>", Compact(italian));
+        Assert.Contains("<dt class=\"col-sm-5\">Data da cui si abita al nuovo indirizzo</dt><dd class=\"col-sm-7\">4 maggio 2020</dd>", Compact(italian));
+        Assert.DoesNotContain(">provenienza<", italian);
+
+        await browser.PostAsync("/lingua", ("__RequestVerificationToken", await browser.TokenFromAsync(path)), ("culture", "en"), ("returnUrl", path));
+        var english = Compact(WebUtility.HtmlDecode(await browser.Client.GetStringAsync(path)));
+        Assert.Contains("<dt class=\"col-sm-5\">Moving from</dt><dd class=\"col-sm-7\">Another Italian Comune</dd>", english);
+        Assert.Contains("<dt class=\"col-sm-5\">Date from which you live at the new address</dt><dd class=\"col-sm-7\">4 May 2020</dd>", english);
+    }
+
+    private static string Compact(string html) => System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "><");
 }

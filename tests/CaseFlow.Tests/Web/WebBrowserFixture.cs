@@ -9,7 +9,7 @@ namespace CaseFlow.Tests.Web;
 
 /// <summary>
 /// The compiled host as a real process on a fresh database, with the shipped procedures, one person per role (and one
-/// with two roles), and one case waiting in the Anagrafe's queue.
+/// with two roles, and the officers of the ASST's commission and the Polizia Locale), and one case waiting in the Anagrafe's queue.
 /// </summary>
 public sealed class WebBrowserFixture : IAsyncLifetime
 {
@@ -39,6 +39,9 @@ public sealed class WebBrowserFixture : IAsyncLifetime
             ("anagrafe", "Marco Brambilla", ["officer"], ["comune-anagrafe"]),
             ("supervisore", "Elena Verdi", ["supervisor"], []),
             ("responsabile", "Paolo Neri", ["frontdesk", "supervisor"], []),
+            // The demo officers of the two agencies' offices a desk bundle reaches (ASST's commission, the Polizia Locale).
+            ("asl", "Dott.ssa Anna Ferri", ["officer"], ["asl-commissione"]),
+            ("vigile", "Marco Sala", ["officer"], ["comune-polizia-locale"]),
         ];
         for (var i = 0; i < people.Length; i++)
         {

@@ -61,23 +61,23 @@ public static class FormRules
 
     private static (JsonNode? Value, string? Error) Read(FormField field, JsonNode? raw, bool required, DateOnly today)
     {
-        var label = field.Label;
+        var (label, en) = (field.Label, field.EnglishLabel);
         if (field.Kind == FieldKind.Boolean)
         {
             if (raw is not null && !TryBoolean(raw, out _))
             {
-                return (null, $"«{label}»: indicare sì o no. / «{label}»: give yes or no.");
+                return (null, $"«{label}»: indicare sì o no. / «{en}»: give yes or no.");
             }
 
             var yes = raw is not null && IsTrue(raw);
             return required && !yes
-                ? (null, $"«{label}» va confermato. / «{label}» must be confirmed.")
+                ? (null, $"«{label}» va confermato. / «{en}» must be confirmed.")
                 : (JsonValue.Create(yes), null);
         }
 
         if (IsEmpty(raw))
         {
-            return required ? (null, $"Il campo «{label}» è obbligatorio. / «{label}» is required.") : (null, null);
+            return required ? (null, $"Il campo «{label}» è obbligatorio. / «{en}» is required.") : (null, null);
         }
 
         return field.Kind switch
@@ -93,19 +93,21 @@ public static class FormRules
     {
         if (raw is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            return (null, $"«{field.Label}» deve essere un testo. / «{field.Label}» must be text.");
+            return (null, $"«{field.Label}» deve essere un testo. / «{field.EnglishLabel}» must be text.");
         }
 
         var text = value.GetValue<string>().Trim();
         var max = field.MaxLength ?? (field.Kind == FieldKind.MultilineText ? DefaultMultilineLength : DefaultTextLength);
         if (text.Length > max)
         {
-            return (null, $"«{field.Label}» ha al massimo {max} caratteri. / «{field.Label}» has at most {max} characters.");
+            return (null, $"«{field.Label}» ha al massimo {max} caratteri. / «{field.EnglishLabel}» has at most {max} characters.");
         }
 
         if (field.Pattern is { } pattern && !Regex.IsMatch(text, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromMilliseconds(100)))
         {
-            return (null, field.PatternMessage ?? $"«{field.Label}» non ha il formato richiesto. / «{field.Label}» does not have the required format.");
+            return (null, field.PatternMessage is { } message
+                ? field.English?.PatternMessage is { } english ? $"{message} / {english}" : message
+                : $"«{field.Label}» non ha il formato richiesto. / «{field.EnglishLabel}» does not have the required format.");
         }
 
         return (JsonValue.Create(text), null);
@@ -124,18 +126,18 @@ public static class FormRules
         if (number is not { } n || (integer && n != decimal.Truncate(n)))
         {
             return (null, integer
-                ? $"«{field.Label}» deve essere un numero intero. / «{field.Label}» must be a whole number."
-                : $"«{field.Label}» deve essere un numero (es. 12500,50). / «{field.Label}» must be a number (e.g. 12500.50).");
+                ? $"«{field.Label}» deve essere un numero intero. / «{field.EnglishLabel}» must be a whole number."
+                : $"«{field.Label}» deve essere un numero (es. 12500,50). / «{field.EnglishLabel}» must be a number (e.g. 12500.50).");
         }
 
         if (Bound(field.Min) is { } min && n < min)
         {
-            return (null, $"«{field.Label}» non può essere inferiore a {Show(min)}. / «{field.Label}» cannot be less than {Show(min)}.");
+            return (null, $"«{field.Label}» non può essere inferiore a {Show(min)}. / «{field.EnglishLabel}» cannot be less than {ShowEnglish(min)}.");
         }
 
         if (Bound(field.Max) is { } max && n > max)
         {
-            return (null, $"«{field.Label}» non può essere superiore a {Show(max)}. / «{field.Label}» cannot be more than {Show(max)}.");
+            return (null, $"«{field.Label}» non può essere superiore a {Show(max)}. / «{field.EnglishLabel}» cannot be more than {ShowEnglish(max)}.");
         }
 
         return (integer ? JsonValue.Create((long)n) : JsonValue.Create(n), null);
@@ -146,17 +148,17 @@ public static class FormRules
         var text = raw is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>().Trim() : "";
         if (!DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], Invariant, DateTimeStyles.None, out var date))
         {
-            return (null, $"«{field.Label}» deve essere una data (gg/mm/aaaa). / «{field.Label}» must be a date (dd/mm/yyyy).");
+            return (null, $"«{field.Label}» deve essere una data (gg/mm/aaaa). / «{field.EnglishLabel}» must be a date (dd/mm/yyyy).");
         }
 
         if (DateBound(field.Min, today) is { } min && date < min)
         {
-            return (null, $"«{field.Label}» non può essere anteriore al {min:dd/MM/yyyy}. / «{field.Label}» cannot be before {min:yyyy-MM-dd}.");
+            return (null, $"«{field.Label}» non può essere anteriore al {min:dd/MM/yyyy}. / «{field.EnglishLabel}» cannot be before {min:yyyy-MM-dd}.");
         }
 
         if (DateBound(field.Max, today) is { } max && date > max)
         {
-            return (null, $"«{field.Label}» non può essere successiva al {max:dd/MM/yyyy}. / «{field.Label}» cannot be after {max:yyyy-MM-dd}.");
+            return (null, $"«{field.Label}» non può essere successiva al {max:dd/MM/yyyy}. / «{field.EnglishLabel}» cannot be after {max:yyyy-MM-dd}.");
         }
 
         return (JsonValue.Create(date.ToString("yyyy-MM-dd", Invariant)), null);
@@ -167,7 +169,7 @@ public static class FormRules
         var text = raw is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>().Trim() : null;
         var option = field.Options.FirstOrDefault(o => o.Value == text);
         return option is null
-            ? (null, $"«{field.Label}»: scegliere una delle voci proposte ({string.Join(", ", field.Options.Select(o => o.Label))}). / «{field.Label}»: choose one of the options offered.")
+            ? (null, $"«{field.Label}»: scegliere una delle voci proposte ({string.Join(", ", field.Options.Select(o => o.Label))}). / «{field.EnglishLabel}»: choose one of the options offered ({string.Join(", ", field.Localized(true).Options.Select(o => o.Label))}).")
             : (JsonValue.Create(option.Value), null);
     }
 
@@ -227,4 +229,6 @@ public static class FormRules
     };
 
     private static string Show(decimal n) => n.ToString("#,##0.##", CultureInfo.GetCultureInfo("it-IT"));
+
+    private static string ShowEnglish(decimal n) => n.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -42,4 +42,12 @@ public sealed class QueueScreen(OperatorBrowser browser)
     public string Office => browser.Find("#office-name").Text;
 
     public bool Empty => browser.FindAll("#queue-empty").Count > 0;
+
+    /// <summary>Opens the task of the row with this protocol number and title, by its link, with the keyboard.</summary>
+    public void Open(string protocol, string title)
+    {
+        var row = browser.FindAll("#queue tbody tr").Single(tr =>
+            tr.FindElements(By.CssSelector("td"))[1].Text == protocol && tr.FindElement(By.CssSelector("th")).Text == title);
+        row.FindElement(By.CssSelector("th a")).SendKeys(Keys.Enter);
+    }
 }
