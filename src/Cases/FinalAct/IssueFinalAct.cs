@@ -26,7 +26,7 @@ public sealed class IssueFinalAct : IActivityHandler
             throw new CaseFlow.Workflows.Expressions.ExpressionException($"The final act's outcome must be 'granted' or 'denied', not '{outcome}'.");
         }
 
-        context.Emit("FinalActIssued", new JsonObject { ["outcome"] = outcome, ["text"] = context.GetString("text") });
+        context.Emit(new FinalActIssued(outcome, context.GetString("text")));
         return ValueTask.FromResult(ActivityResult.Done);
     }
 }

@@ -37,33 +37,30 @@ public sealed class NoticeOfRefusal : IActivityHandler
 
         // The citizen may answer until the end of the 10th day after the notice, Rome time.
         var replyBy = RomeTime.DateOf(context.Now).AddDays(RefusalNotice.ObservationDays);
-        var data = new JsonObject
+        var notice = new RefusalNoticeSent([.. reasons], context.GetString("message"), context.Now, replyBy);
+        context.Emit(notice);
+        var waiting = new JsonObject
         {
             ["reasons"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]),
-            ["message"] = context.GetString("message"),
-            ["sentAt"] = context.Now.ToString("O"),
+            ["message"] = notice.Message,
+            ["sentAt"] = notice.SentAt.ToString("O"),
             ["replyBy"] = replyBy.ToString("yyyy-MM-dd"),
         };
-        context.Emit("RefusalNoticeSent", data);
         return ValueTask.FromResult(ActivityResult.Block(
-            new BookmarkRequest(ObservationsKind, (JsonObject)data.DeepClone()),
-            new BookmarkRequest(LapseKind, new JsonObject { ["replyBy"] = data["replyBy"]!.GetValue<string>() }, RomeTime.StartOf(replyBy.AddDays(1)).ToUniversalTime())));
+            new BookmarkRequest(ObservationsKind, waiting),
+            new BookmarkRequest(LapseKind, new JsonObject { ["replyBy"] = replyBy.ToString("yyyy-MM-dd") }, RomeTime.StartOf(replyBy.AddDays(1)).ToUniversalTime())));
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, StoredBookmark bookmark)
     {
         if (bookmark.Kind != ObservationsKind)
         {
-            context.Emit("ObservationsLapsed", new JsonObject { ["at"] = context.Now.ToString("O") });
+            context.Emit(new RefusalNoticeEnded(Observations: false, context.Now, null, []));
             return ValueTask.FromResult(ActivityResult.WithOutcomes("NoObservations"));
         }
 
-        context.Emit("ObservationsReceived", new JsonObject
-        {
-            ["at"] = context.Now.ToString("O"),
-            ["text"] = context.ResumeInput?["text"]?.DeepClone(),
-            ["documents"] = context.ResumeInput?["documents"]?.DeepClone() ?? new JsonArray(),
-        });
+        context.Emit(new RefusalNoticeEnded(Observations: true, context.Now, context.ResumeInput?["text"]?.GetValue<string>(),
+            RequestIntegration.DocumentIds(context.ResumeInput)));
         return ValueTask.FromResult(ActivityResult.WithOutcomes("Observations"));
     }
 }

@@ -39,30 +39,33 @@ public sealed class RequestIntegration : IActivityHandler
         var capDays = (int)Math.Clamp(Convert.ToDouble(context.Evaluate("capDays") ?? 30, System.Globalization.CultureInfo.InvariantCulture), 1,
             mode == "Suspend" ? Terms.Suspension.MaxDays : 365);
         var source = string.Equals(context.GetString("source"), "Administration", StringComparison.OrdinalIgnoreCase) ? "Administration" : "Citizen";
-        var data = new JsonObject
+        var request = new IntegrationRequested([.. context.GetStringList("documents")], context.GetString("message"), mode == "Interrupt", source == "Administration",
+            capDays, context.Now, context.Now + TimeSpan.FromDays(capDays));
+        context.Emit(request);
+        // What the wait keeps (the pages show what the office waits for): the request, in the stored shape.
+        var waiting = new JsonObject
         {
-            ["documents"] = new JsonArray([.. context.GetStringList("documents").Select(d => (JsonNode)d)]),
-            ["message"] = context.GetString("message"),
+            ["documents"] = new JsonArray([.. request.Documents.Select(d => (JsonNode)d)]),
+            ["message"] = request.Message,
             ["mode"] = mode,
             ["source"] = source,
             ["capDays"] = capDays,
-            ["requestedAt"] = context.Now.ToString("O"),
-            ["expiresAt"] = (context.Now + TimeSpan.FromDays(capDays)).ToString("O"),
+            ["requestedAt"] = request.RequestedAt.ToString("O"),
+            ["expiresAt"] = request.ExpiresAt.ToString("O"),
         };
-        context.Emit("IntegrationRequested", data);
         return ValueTask.FromResult(ActivityResult.Block(
-            new BookmarkRequest(DocumentsKind, (JsonObject)data.DeepClone()),
+            new BookmarkRequest(DocumentsKind, waiting),
             new BookmarkRequest(CapKind, new JsonObject { ["capDays"] = capDays }, context.Now + TimeSpan.FromDays(capDays))));
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, StoredBookmark bookmark)
     {
         var received = bookmark.Kind == DocumentsKind;
-        context.Emit(received ? "IntegrationReceived" : "IntegrationExpired", new JsonObject
-        {
-            ["at"] = context.Now.ToString("O"),
-            ["documents"] = (received ? context.ResumeInput?["documents"]?.DeepClone() : null) ?? new JsonArray(),
-        });
+        context.Emit(new IntegrationEnded(received, context.Now, received ? DocumentIds(context.ResumeInput) : []));
         return ValueTask.FromResult(ActivityResult.WithOutcomes(received ? "Received" : "Expired"));
     }
+
+    /// <summary>The document ids the desk registered and passed with the resume (<c>documents</c>).</summary>
+    internal static IReadOnlyList<Guid> DocumentIds(JsonObject? input) =>
+        [.. (input?["documents"] as JsonArray ?? []).Select(d => Guid.Parse(d!.GetValue<string>()))];
 }

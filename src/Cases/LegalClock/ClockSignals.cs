@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CaseFlow.Cases.Integration;
 using CaseFlow.Workflows.Runtime;
 
 namespace CaseFlow.Cases.LegalClock;
@@ -14,13 +15,12 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
     private const string Interruption = "interruption";
     private const string RefusalNotice = "refusal-notice";
 
-    public async Task IntegrationRequestedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
+    public async Task IntegrationRequestedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, IntegrationRequested request, CancellationToken ct)
     {
         var today = Today(context);
-        var kind = data["mode"]?.GetValue<string>() == "Interrupt" ? Interruption : Suspension;
-        var fromAdministration = data["source"]?.GetValue<string>() == "Administration";
-        var documents = (data["documents"] as JsonArray ?? []).Select(d => d?.GetValue<string>() ?? "").ToList();
-        var list = string.Join(", ", documents);
+        var kind = request.Interrupts ? Interruption : Suspension;
+        var fromAdministration = request.FromAdministration;
+        var list = string.Join(", ", request.Documents);
         // Art. 2 c.7: one suspension per procedure. A second request still goes out, but the term keeps running.
         var suspends = kind == Interruption || procedure.MultipleSuspensions || !procedure.ClockEvents.Any(e => e?["kind"]?.GetValue<string>() == Suspension);
         if (suspends)
@@ -36,7 +36,7 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
             : kind == Suspension ? "termine sospeso" : "termine interrotto";
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "integration-requested",
             $"{procedure.Name}: richiesti documenti integrativi{(fromAdministration ? " ad altra amministrazione" : "")} ({list}); {effect}", isPublic: true, ct);
-        var expires = data["expiresAt"]?.GetValue<string>() is { } e ? DateTimeOffset.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : context.Now.AddDays(30);
+        var expires = request.ExpiresAt;
         if (fromAdministration)
         {
             // The citizen has nothing to send: they are told the term stopped, why, and for how long at most.
@@ -46,26 +46,27 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
                 {
                     ["reason"] = $"L'ufficio sta acquisendo da un'altra amministrazione: {list}.",
                     ["suspended_on"] = today,
-                    ["max_days"] = kind == Suspension ? Terms.Suspension.MaxDays : data["capDays"]?.GetValue<int>(),
+                    ["max_days"] = kind == Suspension ? Terms.Suspension.MaxDays : request.CapDays,
                 }, $"clock-suspended:{procedure.Id}:{context.Now:O}", ct);
             }
 
             return;
         }
 
-        await SendAsync(context, procedure, "documents-requested", $"{list}. {data["message"]?.GetValue<string>()}".Trim(), new JsonObject
+        await SendAsync(context, procedure, "documents-requested", $"{list}. {request.Message}".Trim(), new JsonObject
         {
-            ["missing_documents"] = data["documents"]?.DeepClone() ?? new JsonArray(),
+            ["missing_documents"] = new JsonArray([.. request.Documents.Select(d => (JsonNode)d)]),
             ["reply_by"] = RomeTime.DateOf(expires).ToString("yyyy-MM-dd"),
-            ["how_to_send"] = data["message"]?.GetValue<string>() is { Length: > 0 } how ? how : "Allo sportello, via PEC o con l'area riservata online.",
+            ["how_to_send"] = request.Message is { Length: > 0 } how ? how : "Allo sportello, via PEC o con l'area riservata online.",
             ["clock_effect"] = suspends ? kind : "none",
             ["suspended_on"] = today,
         }, $"documents:{procedure.Id}:{context.Now:O}", ct);
     }
 
-    public async Task IntegrationEndedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, bool received, CancellationToken ct)
+    public async Task IntegrationEndedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, IntegrationEnded ended, CancellationToken ct)
     {
-        await AttachDocumentsAsync(context, procedure, data, ct);
+        var received = ended.Received;
+        await AttachDocumentsAsync(context, procedure, ended.Documents, ct);
         var events = (JsonArray)procedure.ClockEvents.DeepClone();
         var stopped = events.LastOrDefault() is JsonObject open && open["to"] is null && open["kind"]?.GetValue<string>() is Suspension or Interruption;
         if (stopped)
@@ -92,30 +93,31 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
         }
     }
 
-    public async Task RefusalNoticeSentAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
+    public async Task RefusalNoticeSentAsync(WorkflowEffectContext context, CaseProcedureRow procedure, RefusalNoticeSent notice, CancellationToken ct)
     {
         var today = Today(context);
         var events = (JsonArray)procedure.ClockEvents.DeepClone();
         events.Add(new JsonObject { ["kind"] = RefusalNotice, ["from"] = today, ["to"] = null });
         await UpdateClockAsync(context, procedure, events, "suspended", ct);
-        var reasons = data["reasons"] as JsonArray ?? [];
+        var reasons = new JsonArray([.. notice.Reasons.Select(r => (JsonNode)r)]);
         var number = await RegisterAsync(context, procedure, ProtocolRegister.Outgoing, await CitizenNameAsync(context, procedure, ct),
             $"Comunicazione dei motivi ostativi (art. 10-bis L. 241/1990): {procedure.Name}", [], ct);
-        var replyBy = data["replyBy"]!.GetValue<string>();
+        var replyBy = notice.ReplyBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await CaseJournal.EventAsync(context.Connection, context.Transaction, procedure.CaseId, procedure.Id, context.Now, "refusal-notice",
             $"{procedure.Name}: preavviso di rigetto (art. 10-bis, protocollo {number}); osservazioni entro il {replyBy}; termine sospeso", isPublic: true, ct);
         await SendAsync(context, procedure, "refusal-notice", string.Join(" ", reasons.Select(r => r?.GetValue<string>())), new JsonObject
         {
-            ["reasons"] = reasons.DeepClone(),
+            ["reasons"] = reasons,
             ["reply_by"] = replyBy,
             ["notice_protocol_number"] = number,
-            ["how_to_reply"] = data["message"]?.GetValue<string>() is { Length: > 0 } how ? how : null,
+            ["how_to_reply"] = notice.Message is { Length: > 0 } how ? how : null,
         }, $"refusal-notice:{procedure.Id}:{context.Now:O}", ct);
     }
 
     /// <summary>Observations arrived (or the 10 days passed): the clock runs again 10 days after them, or at once.</summary>
-    public async Task RefusalNoticeEndedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, bool observations, CancellationToken ct)
+    public async Task RefusalNoticeEndedAsync(WorkflowEffectContext context, CaseProcedureRow procedure, RefusalNoticeEnded ended, CancellationToken ct)
     {
+        var observations = ended.Observations;
         var events = (JsonArray)procedure.ClockEvents.DeepClone();
         var notice = events.OfType<JsonObject>().LastOrDefault(e => e["kind"]?.GetValue<string>() == RefusalNotice && e["to"] is null);
         var today = RomeTime.DateOf(context.Now);
@@ -127,8 +129,8 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
         if (observations)
         {
             // Documents were registered when uploaded; the observations' own text is registered here.
-            await AttachDocumentsAsync(context, procedure, data, ct);
-            var text = data["text"]?.GetValue<string>() ?? "";
+            await AttachDocumentsAsync(context, procedure, ended.Documents, ct);
+            var text = ended.Text ?? "";
             await RegisterAsync(context, procedure, ProtocolRegister.Incoming, await CitizenNameAsync(context, procedure, ct),
                 $"Osservazioni al preavviso di rigetto (art. 10-bis): {procedure.Name}",
                 [Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant()], ct);
@@ -180,9 +182,9 @@ internal sealed class ClockSignals(CaseClock caseClock, CitizenMessages messages
     }
 
     /// <summary>Attaches the documents the desk registered to the case, in the same transaction as the step that receives them.</summary>
-    private static async Task AttachDocumentsAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
+    private static async Task AttachDocumentsAsync(WorkflowEffectContext context, CaseProcedureRow procedure, IReadOnlyList<Guid> documents, CancellationToken ct)
     {
-        var ids = (data["documents"] as JsonArray ?? []).Select(d => Guid.Parse(d!.GetValue<string>())).ToArray();
+        var ids = documents.ToArray();
         if (ids.Length > 0)
         {
             await Db.ExecAsync(context.Connection, context.Transaction, "UPDATE case_documents SET case_id = @case, procedure_id = @procedure WHERE id = ANY(@ids) AND case_id IS NULL", ct,

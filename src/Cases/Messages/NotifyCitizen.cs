@@ -19,11 +19,7 @@ public sealed class NotifyCitizen : IActivityHandler
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        context.Emit("CitizenNotificationRequested", new JsonObject
-        {
-            ["template"] = context.GetString("template") ?? "step-advanced",
-            ["message"] = context.GetString("message"),
-        });
+        context.Emit(new CitizenNotificationRequested(context.GetString("template") ?? "step-advanced", context.GetString("message")));
         return ValueTask.FromResult(ActivityResult.Done);
     }
 }

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using CaseFlow.Cases.FinalAct;
+using CaseFlow.Cases.Integration;
+using CaseFlow.Cases.Messages;
 using CaseFlow.Workflows.Runtime;
 
 namespace CaseFlow.Cases.Steps;
@@ -8,28 +11,27 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
 {
     public async Task HandleAsync(WorkflowEffectContext context, CaseProcedureRow procedure, ActivitySignal signal, CancellationToken ct)
     {
-        switch (signal.Name)
+        switch (signal.Payload)
         {
-            case "FinalActIssued":
-                await FinalActAsync(context, procedure, signal.Data, ct);
+            case FinalActIssued act:
+                await FinalActAsync(context, procedure, act, ct);
                 break;
-            case "CitizenNotificationRequested":
-                var template = signal.Data["template"]?.GetValue<string>() ?? "step-advanced";
-                var text = signal.Data["message"]?.GetValue<string>();
-                await MessageAsync(context, procedure, template, text, new JsonObject { ["step_name"] = text ?? procedure.Name, ["message"] = text },
+            case CitizenNotificationRequested notification:
+                await MessageAsync(context, procedure, notification.Template, notification.Message,
+                    new JsonObject { ["step_name"] = notification.Message ?? procedure.Name, ["message"] = notification.Message },
                     $"notify:{procedure.Id}:{signal.ActivityId}:{context.Now:O}", ct);
                 break;
-            case "IntegrationRequested":
-                await clock.IntegrationRequestedAsync(context, procedure, signal.Data, ct);
+            case IntegrationRequested request:
+                await clock.IntegrationRequestedAsync(context, procedure, request, ct);
                 break;
-            case "IntegrationReceived" or "IntegrationExpired":
-                await clock.IntegrationEndedAsync(context, procedure, signal.Data, received: signal.Name == "IntegrationReceived", ct);
+            case IntegrationEnded ended:
+                await clock.IntegrationEndedAsync(context, procedure, ended, ct);
                 break;
-            case "RefusalNoticeSent":
-                await clock.RefusalNoticeSentAsync(context, procedure, signal.Data, ct);
+            case RefusalNoticeSent notice:
+                await clock.RefusalNoticeSentAsync(context, procedure, notice, ct);
                 break;
-            case "ObservationsReceived" or "ObservationsLapsed":
-                await clock.RefusalNoticeEndedAsync(context, procedure, signal.Data, observations: signal.Name == "ObservationsReceived", ct);
+            case RefusalNoticeEnded ended:
+                await clock.RefusalNoticeEndedAsync(context, procedure, ended, ct);
                 break;
         }
     }
@@ -55,7 +57,7 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
         messages.SendAsync(context.Connection, context.Transaction, procedure.CaseId, [procedure.Id], template, text, model, deduplicationKey, context.Now,
             context.OnCommitted, ct);
 
-    private async Task FinalActAsync(WorkflowEffectContext context, CaseProcedureRow procedure, JsonObject data, CancellationToken ct)
+    private async Task FinalActAsync(WorkflowEffectContext context, CaseProcedureRow procedure, FinalActIssued act, CancellationToken ct)
     {
         if (procedure.Concluded)
         {
@@ -65,8 +67,7 @@ internal sealed class CaseSignals(CitizenMessages messages, ClockSignals clock)
             return;
         }
 
-        var outcome = data["outcome"]?.GetValue<string>() ?? "granted";
-        var text = data["text"]?.GetValue<string>();
+        var (outcome, text) = (act.Outcome, act.Text);
         var citizen = await Db.ScalarAsync<string>(context.Connection, context.Transaction,
             "SELECT (citizen->>'firstName') || ' ' || (citizen->>'lastName') || ' (' || fiscal_code || ')' FROM cases WHERE id = @id", ct, ("id", procedure.CaseId));
         var number = await ProtocolRegister.RegisterAsync(context.Connection, context.Transaction, new ProtocolRegistration(

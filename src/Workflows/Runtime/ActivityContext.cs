@@ -31,7 +31,8 @@ public sealed class ActivityContext(
     /// <summary>A message for the journal's entry of this step (WriteLine's text, say).</summary>
     public string? JournalMessage { get; set; }
 
-    public void Emit(string signal, JsonObject data) => emit(new ActivitySignal(signal, Node.Id, Node.Type, data));
+    /// <summary>Tells the module that handles <typeparamref name="T"/> what this activity did, in the step's transaction.</summary>
+    public void Emit<T>(T payload) where T : class => emit(new ActivitySignal(Node.Id, Node.Type, payload));
 
     /// <summary>Asks the runtime for something beyond a signal (a child instance).</summary>
     public void EmitEffect(WorkflowEffect effect) => emit(effect);

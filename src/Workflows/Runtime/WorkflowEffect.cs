@@ -13,8 +13,14 @@ public sealed record BookmarkCreated(StoredBookmark Bookmark) : WorkflowEffect;
 /// <summary>A bookmark went away: resumed (<paramref name="Resumed"/>) or cancelled with its activity or instance.</summary>
 public sealed record BookmarkRemoved(StoredBookmark Bookmark, bool Resumed, JsonObject? ResumeInput) : WorkflowEffect;
 
-/// <summary>An activity asks its surroundings for something (e.g. <c>FinalActIssued</c>, <c>CitizenNotificationRequested</c>).</summary>
-public sealed record ActivitySignal(string Name, string ActivityId, string ActivityType, JsonObject Data) : WorkflowEffect;
+/// <summary>
+/// An activity asks its surroundings for something. The payload is the module's own record (the desk's
+/// <c>FinalActIssued</c>, say): the engine carries it within the step's transaction and never serialises it.
+/// </summary>
+public sealed record ActivitySignal(string ActivityId, string ActivityType, object Payload) : WorkflowEffect
+{
+    public string Name => Payload.GetType().Name;
+}
 
 public sealed record InstanceFinished(string SubStatus) : WorkflowEffect;
 
