@@ -99,4 +99,28 @@ public class CompositionEndpointsTests(ElsaApiFixture fixture) : IClassFixture<E
         Assert.Equal("Finished", state["subStatus"]!.GetValue<string>());
         Assert.Equal("parere su P-1", state["output"]!["Parere"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_child_instance_names_its_parent_as_parentWorkflowInstanceId_in_the_instance_and_its_workflow_state_as_Elsa_does()
+    {
+        var child = await fixture.Admin.SaveAsync(Reusable(ElsaApiFixture.NewId("figlio"), "figlio con padre"), publish: true);
+        var model = Flowchart(ElsaApiFixture.NewId("padre"),
+            [Start(), Activity("exec", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", Literal(child["definitionId"]!.GetValue<string>())),
+                ("waitForCompletion", Literal(true, "Boolean")), ("result", Bound("Esito"))), End()],
+            [("start", "Done", "exec"), ("exec", "Done", "end")], "Esito");
+        var id = (await fixture.Admin.SaveAsync(model, publish: true))["definitionId"]!.GetValue<string>();
+        var run = (await fixture.Admin.PostJsonAsync($"/workflow-definitions/{id}/execute", new JsonObject())).Json["workflowState"]!;
+        var parentId = run["id"]!.GetValue<string>();
+        var childId = run["variables"]!["Esito"]!["workflowInstanceId"]!.GetValue<string>();
+
+        var childJson = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{childId}")).Json;
+        var parentJson = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{parentId}")).Json;
+
+        Assert.Equal(parentId, childJson["parentWorkflowInstanceId"]!.GetValue<string>());
+        Assert.Equal(parentId, childJson["workflowState"]!["parentWorkflowInstanceId"]!.GetValue<string>());
+        // A top-level instance has the property, null, as Elsa serialises it.
+        Assert.True(parentJson.ContainsKey("parentWorkflowInstanceId"));
+        Assert.Null(parentJson["parentWorkflowInstanceId"]);
+        Assert.Null(parentJson["workflowState"]!["parentWorkflowInstanceId"]);
+    }
 }
