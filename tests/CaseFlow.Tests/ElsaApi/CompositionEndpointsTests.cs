@@ -123,4 +123,27 @@ public class CompositionEndpointsTests(ElsaApiFixture fixture) : IClassFixture<E
         Assert.Null(parentJson["parentWorkflowInstanceId"]);
         Assert.Null(parentJson["workflowState"]!["parentWorkflowInstanceId"]);
     }
+
+    [Theory]
+    [InlineData("contributo-anziani")]
+    [InlineData("mensa-scolastica")]
+    public async Task A_shipped_procedure_reusing_parere_asl_saves_loads_and_exports_unchanged(string shippedId)
+    {
+        var shipped = (await fixture.Admin.GetJsonAsync($"/workflow-definitions/by-definition-id/{shippedId}?versionOptions=Published")).Json;
+        var copy = (JsonObject)shipped.DeepClone();
+        var id = ElsaApiFixture.NewId(shippedId);
+        copy["definitionId"] = id;
+        copy["name"] = id;
+        copy.Remove("id");
+        await fixture.Admin.SaveAsync(copy, publish: true);
+
+        var loaded = (await fixture.Admin.GetJsonAsync($"/workflow-definitions/by-definition-id/{id}?versionOptions=Published")).Json;
+        var export = await fixture.Admin.GetAsync($"{ElsaApiFixture.Api}/workflow-definitions/{id}/export?versionOptions=Published");
+        var exported = JsonNode.Parse(await export.Content.ReadAsStringAsync())!.AsObject();
+
+        Assert.True(JsonNode.DeepEquals(shipped["root"], loaded["root"]));
+        Assert.True(JsonNode.DeepEquals(loaded["root"], exported["root"]));
+        Assert.True(JsonNode.DeepEquals(shipped["variables"], loaded["variables"]));
+        Assert.Contains("\"type\":\"ParereASL\"", loaded["root"]!.ToJsonString());
+    }
 }
