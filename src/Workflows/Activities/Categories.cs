@@ -8,4 +8,7 @@ public static class Categories
     public const string BackOffice = "Back office";
     public const string Terms = "Termini";
     public const string Communications = "Comunicazioni";
+
+    /// <summary>Elsa's "Primitives" (events between instances).</summary>
+    public const string Primitives = "Primitive";
 }
