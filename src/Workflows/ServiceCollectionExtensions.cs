@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DefinitionExporter>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TimerSweeper>();
+        services.AddSingleton<TriggerSchedules>();
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
         ElsaApi.ElsaApiExtensions.AddCaseFlowElsaApi(services, configuration);
