@@ -27,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TimerSweeper>();
         services.AddSingleton<TriggerSchedules>();
+        services.AddSingleton<HttpRequestSweeper>();
+        services.AddSingleton<IWorkflowEffectHandler, Activities.Http.HttpRequestRows>();
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
         ElsaApi.ElsaApiExtensions.AddCaseFlowElsaApi(services, configuration);

@@ -11,4 +11,7 @@ public static class Categories
 
     /// <summary>Elsa's "Primitives" (events between instances).</summary>
     public const string Primitives = "Primitive";
+
+    /// <summary>Elsa's "HTTP": calls to other administrations' systems.</summary>
+    public const string Http = "HTTP";
 }
