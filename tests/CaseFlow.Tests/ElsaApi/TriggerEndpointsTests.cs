@@ -57,4 +57,38 @@ public class TriggerEndpointsTests(ElsaApiFixture fixture) : IClassFixture<ElsaA
         Assert.True(JsonNode.DeepEquals(model["root"], loaded["root"]));
         Assert.True(JsonNode.DeepEquals(loaded["root"], exported["root"]));
     }
+
+    [Fact]
+    public async Task FlowSendHttpRequest_is_in_the_toolbox_with_Elsas_inputs_and_its_status_code_ports_save_and_load_unchanged()
+    {
+        var http = await DescriptorAsync("Elsa.FlowSendHttpRequest");
+
+        Assert.Equal(["url", "method", "content", "contentType", "authorization", "expectedStatusCodes", "requestHeaders"], InputNames(http));
+        Assert.Equal("Task", http["kind"]!.GetValue<string>());
+        Assert.Equal("HTTP", http["category"]!.GetValue<string>());
+        Assert.Equal(["Done", "Unmatched status code", "Failed to connect", "Timeout"], http["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToArray());
+
+        var model = Flowchart(ElsaApiFixture.NewId("http"),
+            [Start(), Activity("call", "Elsa.FlowSendHttpRequest", ("url", Literal("https://servizi.inps.it/pagamenti", "Uri")), ("method", Literal("POST")),
+                ("expectedStatusCodes", Expression("Literal", "[200, 404]", "Int32[]"))), End("ok"), End("missing"), End("down")],
+            [("start", "Done", "call"), ("call", "200", "ok"), ("call", "404", "missing"), ("call", "Failed to connect", "down")]);
+        var id = (await fixture.Admin.SaveAsync(model, publish: true))["definitionId"]!.GetValue<string>();
+        var loaded = (await fixture.Admin.GetJsonAsync($"/workflow-definitions/by-definition-id/{id}?versionOptions=Published")).Json;
+
+        Assert.True(JsonNode.DeepEquals(model["root"], loaded["root"]));
+    }
+
+    [Fact]
+    public async Task A_connection_from_a_status_code_that_is_not_expected_is_refused_naming_the_port()
+    {
+        var model = Flowchart(ElsaApiFixture.NewId("http-bad"),
+            [Start(), Activity("call", "Elsa.FlowSendHttpRequest", ("url", Literal("https://servizi.inps.it/pagamenti", "Uri")),
+                ("expectedStatusCodes", Expression("Literal", "[200]", "Int32[]"))), End()],
+            [("start", "Done", "call"), ("call", "201", "end")]);
+
+        var reply = await fixture.Admin.PostJsonAsync("/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = true });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains("201", reply.Body!.ToJsonString());
+    }
 }
