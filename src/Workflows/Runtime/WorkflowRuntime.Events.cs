@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Activities.Events;
 using CaseFlow.Workflows.Definitions;
-using CaseFlow.Workflows.Expressions;
 using Npgsql;
 
 namespace CaseFlow.Workflows.Runtime;
@@ -135,25 +134,11 @@ public sealed partial class WorkflowRuntime
     {
         foreach (var definition in await definitions.PublishedWithTriggerAsync(chain.Connection, chain.Transaction, Event.TypeName, ct))
         {
-            foreach (var trigger in TriggersOf(definition, Event.TypeName).Where(a => EventNameOf(a) == published.Name))
+            foreach (var trigger in TriggersOf(definition, Event.TypeName).Where(a => TriggerInput(a, "eventName") == published.Name))
             {
                 var input = new JsonObject { [Event.PayloadInputKey] = published.Payload?.DeepClone() };
                 startedIds.Add(await StartAtTriggerAsync(chain, definition, trigger.Id, input, published.CorrelationId, ct));
             }
-        }
-    }
-
-    /// <summary>The event a trigger listens for, as Elsa indexes it: its name evaluated without an instance (a literal, in practice).</summary>
-    private static string? EventNameOf(ActivityNode node)
-    {
-        try
-        {
-            var value = WorkflowExpression.From(node.Json["eventName"])?.Evaluate(new ExpressionScope(new Dictionary<string, JsonNode?>(), [], "", node.Id, () => null));
-            return JsonClr.AsString(value)?.Trim();
-        }
-        catch (ExpressionException)
-        {
-            return null;
         }
     }
 }

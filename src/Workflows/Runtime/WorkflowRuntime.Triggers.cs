@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Definitions;
+using CaseFlow.Workflows.Expressions;
 
 namespace CaseFlow.Workflows.Runtime;
 
@@ -16,6 +17,23 @@ public sealed partial class WorkflowRuntime
     /// <summary>The activities of a definition's own flowchart (not of a loop's body) that start it, of one type.</summary>
     public static IEnumerable<ActivityNode> TriggersOf(WorkflowDefinition definition, string activityType) =>
         definition.Root.Activities.Where(a => a.Scope is null && a.Type == activityType && CanStartWorkflow(a));
+
+    /// <summary>
+    /// A trigger's input evaluated without an instance, as Elsa indexes triggers when a definition is published (a
+    /// literal, in practice); null when it is empty or cannot be evaluated so.
+    /// </summary>
+    public static string? TriggerInput(ActivityNode trigger, string input)
+    {
+        try
+        {
+            var value = JsonClr.AsString(WorkflowExpression.From(trigger.Json[input])?.Evaluate(new ExpressionScope(new Dictionary<string, JsonNode?>(), [], "", trigger.Id, () => null)));
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+        catch (ExpressionException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Starts an instance at a trigger inside the caller's unit of work; nothing is visible until the caller commits.</summary>
     internal async Task<string> StartAtTriggerAsync(UnitOfWork work, WorkflowDefinition definition, string triggerActivityId, JsonObject input, string? correlationId, CancellationToken ct)

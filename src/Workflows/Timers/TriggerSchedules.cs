@@ -131,16 +131,17 @@ public sealed class TriggerSchedules(NpgsqlDataSource dataSource, DefinitionStor
         return true;
     }
 
-    /// <summary>The schedule a trigger runs on, evaluated without an instance (a literal, in practice): a cron expression, or an interval.</summary>
+    /// <summary>The schedule a trigger runs on: a cron expression, or an interval as d.hh:mm:ss.</summary>
     private static string? Describe(ActivityNode trigger)
     {
-        var input = trigger.Type == Cron.TypeName ? "cronExpression" : "interval";
+        if (trigger.Type == Cron.TypeName)
+        {
+            return WorkflowRuntime.TriggerInput(trigger, "cronExpression");
+        }
+
         try
         {
-            var value = JsonClr.AsString(WorkflowExpression.From(trigger.Json[input])?.Evaluate(new ExpressionScope(new Dictionary<string, JsonNode?>(), [], "", trigger.Id, () => null)));
-            return string.IsNullOrWhiteSpace(value) ? null
-                : trigger.Type == Cron.TypeName ? value.Trim()
-                : ActivityContext.ParseTimeSpan(value, input).ToString("c");
+            return WorkflowRuntime.TriggerInput(trigger, "interval") is { } interval ? ActivityContext.ParseTimeSpan(interval, "interval").ToString("c") : null;
         }
         catch (ExpressionException)
         {

@@ -17,7 +17,7 @@ public class HttpRuntimeFixture : RuntimeFixture
     {
         ["Jobs:RunServer"] = "false",
         ["Workflows:Http:AllowedHosts:0"] = "127.0.0.1",
-        ["Workflows:Http:Timeout"] = "00:00:01",
+        ["Workflows:Http:Timeout"] = "00:00:03", // generous: a loaded machine must not turn a quick answer into a timeout and a retry
         ["Workflows:Http:MaxAttempts"] = "3",
         ["Workflows:Http:RetryDelay"] = "00:00:00.100",
     };
@@ -51,7 +51,7 @@ public class HttpRequestTests(HttpRuntimeFixture fixture) : IClassFixture<HttpRu
         server.MapGet("/lento", async () =>
         {
             calls.AddOrUpdate("lento", 1, (_, n) => n + 1);
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(8));
             return Results.Ok();
         });
         server.MapGet("/mancante", () => Results.NotFound());
@@ -81,7 +81,7 @@ public class HttpRequestTests(HttpRuntimeFixture fixture) : IClassFixture<HttpRu
     /// <summary>Sweeps (as the recurring job would) until the instance is no longer waiting, or time runs out.</summary>
     private async Task<(string SubStatus, JsonObject Variables)> SweptAsync(string instanceId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && await fixture.ScalarAsync<long>("SELECT count(*) FROM workflow_http_requests WHERE instance_id = @id", ("id", instanceId)) > 0)
         {
             await fixture.Sweeper.SweepAsync(CancellationToken.None);
