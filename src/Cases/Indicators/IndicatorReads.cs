@@ -44,7 +44,7 @@ internal static class IndicatorReads
 
     /// <summary>
     /// Whole months of the period from the monthly histograms, the days before the first and after the last whole month
-    /// from the facts: the same pairs either way (<c>indicator_measures</c>), so any period is exact.
+    /// from the daily ones: the same pairs either way (<c>indicator_measures</c>), so any period is exact.
     /// </summary>
     public static async Task<List<MeasureCount>> ConcludedAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
@@ -67,8 +67,8 @@ internal static class IndicatorReads
                 SELECT month, definition, measure, days, n FROM indicator_concluded_monthly
                 WHERE month >= @firstWhole AND month < @afterWhole {Filters}
                 UNION ALL
-                SELECT date_trunc('month', concluded_on)::date, definition, measure, days, 1 FROM indicator_measures
-                WHERE ((concluded_on >= @from AND concluded_on < @firstWhole) OR (concluded_on >= @afterWhole AND concluded_on <= @to)) {Filters}
+                SELECT date_trunc('month', day)::date, definition, measure, days, n FROM indicator_concluded_daily
+                WHERE ((day >= @from AND day < @firstWhole) OR (day >= @afterWhole AND day <= @to)) {Filters}
             ) counted
             GROUP BY month, definition, measure, days
             """, [.. Parameters(f), ("firstWhole", firstWhole), ("afterWhole", afterWhole)]);
