@@ -61,6 +61,8 @@ internal static class IndicatorsBench
             && Math.Abs(times["medianGrossDays"]!.GetValue<double>() - naiveTimes.MedianGross) < 0.01;
 
         await ExplainAsync(database.DataSource, new IndicatorFilter(year, year.AddYears(1).AddDays(-1), null, null, null, null));
+        Console.WriteLine("--- the last 365 days (edge days from the daily histograms):");
+        await ExplainAsync(database.DataSource, new IndicatorFilter(today.AddDays(-364), today, null, null, null, null), only: "concluded");
         var tpcb = await PgBench.TpcbAsync(database.ConnectionString, 8, options.Smoke ? 1 : 10, scale: options.Smoke ? 1 : 10, smoke: options.Smoke);
 
         Console.WriteLine($"cores: {Environment.ProcessorCount}, {database.Describe}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -129,11 +131,11 @@ internal static class IndicatorsBench
         return (clock.Elapsed, times);
     }
 
-    private static async Task ExplainAsync(NpgsqlDataSource db, IndicatorFilter filter)
+    private static async Task ExplainAsync(NpgsqlDataSource db, IndicatorFilter filter, string? only = null)
     {
         var now = DateTimeOffset.UtcNow;
         await using var connection = await db.OpenConnectionAsync();
-        foreach (var (name, statement) in IndicatorReads.All(filter, now, now.AddDays(3)))
+        foreach (var (name, statement) in IndicatorReads.All(filter, now, now.AddDays(3)).Where(s => only is null || s.Name == only))
         {
             await using var command = Db.Command(connection, null, "EXPLAIN (ANALYZE, BUFFERS) " + statement.Sql, statement.Parameters);
             await using var reader = await command.ExecuteReaderAsync();

@@ -110,6 +110,15 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
 
     private static SatisfactionIndicator Satisfaction(IEnumerable<ScoreCount> rows)
     {
+        var list = rows.ToList();
+        var (answers, mean, distribution) = Scores(list);
+        var byChannel = list.ToLookup(r => r.Channel);
+        return new SatisfactionIndicator(answers, mean, distribution, [.. IntakeValidation.Channels.Concat(byChannel.Select(g => g.Key)).Distinct()
+            .Select(channel => Scores(byChannel[channel]) is var (n, m, d) ? new ChannelSatisfaction(channel, n, m, d) : null!)]);
+    }
+
+    private static (long Answers, double? Mean, Dictionary<string, long> Distribution) Scores(IEnumerable<ScoreCount> rows)
+    {
         var distribution = Enumerable.Range(1, 5).ToDictionary(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => 0L);
         long answers = 0, sum = 0;
         foreach (var row in rows)
@@ -119,7 +128,7 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
             sum += row.Score * row.N;
         }
 
-        return new SatisfactionIndicator(answers, answers == 0 ? null : Math.Round((double)sum / answers, 2), distribution);
+        return (answers, answers == 0 ? null : Math.Round((double)sum / answers, 2), distribution);
     }
 
     private PeakLoad Load(IndicatorFilter filter, List<IntakeCount> intake, Dictionary<DateOnly, long> due)

@@ -8,7 +8,7 @@ internal sealed record IntakeCount(DateOnly Day, string Definition, string Chann
 internal sealed record MeasureCount(DateOnly Month, string Definition, string Measure, int Days, long N);
 
 /// <summary>Answers with a score; <paramref name="Definition"/> null for the totals (a case answers once, whatever its procedures).</summary>
-internal sealed record ScoreCount(string? Definition, short Score, long N);
+internal sealed record ScoreCount(string? Definition, string Channel, short Score, long N);
 
 /// <summary>One read's SQL and parameters (the benchmark explains the same statements).</summary>
 internal sealed record Statement(string Sql, (string, object?)[] Parameters);
@@ -127,7 +127,7 @@ internal static class IndicatorReads
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt16(1), reader.GetInt64(2)));
+            rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt64(3)));
         }
 
         return rows;
@@ -176,13 +176,13 @@ internal static class IndicatorReads
 
     /// <summary>Totals once per answer (the case's first procedure) unless a procedure, agency or office is asked: then once per matching procedure.</summary>
     internal static Statement SatisfactionStatement(IndicatorFilter f) => new($"""
-        SELECT NULL::text, score, sum(n)::bigint FROM indicator_satisfaction_daily
+        SELECT NULL::text, channel, score, sum(n)::bigint FROM indicator_satisfaction_daily
         WHERE day BETWEEN @from AND @to {Filters} {(f.Procedure is null && f.Agency is null && f.Office is null ? "AND first" : "")}
-        GROUP BY score
+        GROUP BY channel, score
         UNION ALL
-        SELECT definition, score, sum(n)::bigint FROM indicator_satisfaction_daily
+        SELECT definition, channel, score, sum(n)::bigint FROM indicator_satisfaction_daily
         WHERE day BETWEEN @from AND @to {Filters}
-        GROUP BY definition, score
+        GROUP BY definition, channel, score
         """, Parameters(f));
 
     internal static Statement DuePerDayStatement(IndicatorFilter f) => new($"""
