@@ -43,18 +43,19 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
         // Each row is visited once per grouping (procedure, month), not once per group.
         var intakeByProcedure = intake.ToLookup(r => r.Definition);
         var concludedByProcedure = concluded.ToLookup(r => r.Definition);
-        var satisfactionByProcedure = satisfaction.Where(s => s.Definition is not null).ToLookup(s => s.Definition!);
+        var satisfactionByProcedure = satisfaction.Scores.Where(s => s.Definition is not null).ToLookup(s => s.Definition!);
+        var aspectsByProcedure = satisfaction.Aspects.Where(s => s.Definition is not null).ToLookup(s => s.Definition!);
         var byProcedure = intakeByProcedure.Select(g => g.Key).Concat(concludedByProcedure.Select(g => g.Key)).Concat(backlog.OpenByProcedure.Keys)
             .Concat(satisfactionByProcedure.Select(g => g.Key))
             .Distinct().Order(StringComparer.Ordinal)
             .Select(id => new ProcedureIndicators(id, procedures.GetValueOrDefault(id, id),
                 Share(intakeByProcedure[id]), Channels(intakeByProcedure[id]), Times(concludedByProcedure[id]),
-                backlog.OpenByProcedure.GetValueOrDefault(id), Satisfaction(satisfactionByProcedure[id])))
+                backlog.OpenByProcedure.GetValueOrDefault(id), Satisfaction(satisfactionByProcedure[id], aspectsByProcedure[id])))
             .ToList();
 
         var report = new IndicatorReport(filter.From, filter.To, filter, now, Share(intake), Channels(intake), Times(concluded),
             [.. backlog.Offices.Select(o => o with { OfficeName = directory.FindOffice(o.Office)?.Name ?? o.Office })],
-            Satisfaction(satisfaction.Where(s => s.Definition is null)), Load(filter, intake, due), byProcedure, Months(filter, intake, concluded));
+            Satisfaction(satisfaction.Scores.Where(s => s.Definition is null), satisfaction.Aspects.Where(s => s.Definition is null)), Load(filter, intake, due), byProcedure, Months(filter, intake, concluded));
         return (report, new IndicatorTimings(catalogueTime, readsTime, watch.Elapsed - catalogueTime - readsTime));
     }
 
@@ -108,12 +109,15 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
             measures.GetValueOrDefault(Measures.Cancelled)?.Count ?? 0, charge.Count, charge.Percentile(0.5));
     }
 
-    private static SatisfactionIndicator Satisfaction(IEnumerable<ScoreCount> rows)
+    private static SatisfactionIndicator Satisfaction(IEnumerable<ScoreCount> rows, IEnumerable<AspectCount> aspectRows)
     {
         var list = rows.ToList();
         var (answers, mean, distribution) = Scores(list);
         var byChannel = list.ToLookup(r => r.Channel);
-        return new SatisfactionIndicator(answers, mean, distribution, [.. IntakeValidation.Channels.Concat(byChannel.Select(g => g.Key)).Distinct()
+        var chosen = aspectRows.ToLookup(a => a.Aspect);
+        Dictionary<string, long> Aspects(bool positive) => CaseFlow.Cases.Satisfaction.ServiceEvaluations.Aspects.Where(a => a.Positive == positive)
+            .ToDictionary(a => a.Code, a => chosen[a.Code].Sum(c => c.N));
+        return new SatisfactionIndicator(answers, mean, distribution, Aspects(true), Aspects(false), [.. IntakeValidation.Channels.Concat(byChannel.Select(g => g.Key)).Distinct()
             .Select(channel => Scores(byChannel[channel]) is var (n, m, d) ? new ChannelSatisfaction(channel, n, m, d) : null!)]);
     }
 

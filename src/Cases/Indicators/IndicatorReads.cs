@@ -10,6 +10,11 @@ internal sealed record MeasureCount(DateOnly Month, string Definition, string Me
 /// <summary>Answers with a score; <paramref name="Definition"/> null for the totals (a case answers once, whatever its procedures).</summary>
 internal sealed record ScoreCount(string? Definition, string Channel, short Score, long N);
 
+/// <summary>Follow-up aspects chosen; <paramref name="Definition"/> null for the totals, as for the scores.</summary>
+internal sealed record AspectCount(string? Definition, string Aspect, long N);
+
+internal sealed record SatisfactionRows(List<ScoreCount> Scores, List<AspectCount> Aspects);
+
 /// <summary>One read's SQL and parameters (the benchmark explains the same statements).</summary>
 internal sealed record Statement(string Sql, (string, object?)[] Parameters);
 
@@ -120,18 +125,40 @@ internal static class IndicatorReads
     }
 
     /// <summary>Answers given in the period (Rome dates), the totals once per case and each procedure of the case apart.</summary>
-    public static async Task<List<ScoreCount>> SatisfactionAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
+    public static async Task<SatisfactionRows> SatisfactionAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
-        await using var command = Open(c, SatisfactionStatement(f));
         var rows = new List<ScoreCount>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using (var command = Open(c, SatisfactionStatement(f)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt64(3)));
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt64(3)));
+            }
         }
 
-        return rows;
+        var aspects = new List<AspectCount>();
+        await using (var command = Open(c, AspectsStatement(f)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                aspects.Add(new AspectCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        return new SatisfactionRows(rows, aspects);
     }
+
+    internal static Statement AspectsStatement(IndicatorFilter f) => new($"""
+        SELECT NULL::text, aspect, sum(n)::bigint FROM indicator_aspects_daily
+        WHERE day BETWEEN @from AND @to {Filters} {(f.Procedure is null && f.Agency is null && f.Office is null ? "AND first" : "")}
+        GROUP BY aspect
+        UNION ALL
+        SELECT definition, aspect, sum(n)::bigint FROM indicator_aspects_daily
+        WHERE day BETWEEN @from AND @to {Filters}
+        GROUP BY definition, aspect
+        """, Parameters(f));
 
     /// <summary>The scadenziario's open due dates (one escalation row per open step or procedure and due date) per Rome day.</summary>
     public static async Task<Dictionary<DateOnly, long>> DuePerDayAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
@@ -206,7 +233,7 @@ internal static class IndicatorReads
     internal static IEnumerable<(string Name, Statement Statement)> All(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) =>
     [
         ("intake", IntakeStatement(f)), ("concluded", ConcludedStatement(f)), ("open procedures", OpenProceduresStatement(f, now, soon)),
-        ("open steps", OpenStepsStatement(f, now, soon)), ("satisfaction", SatisfactionStatement(f)), ("due per day", DuePerDayStatement(f)),
+        ("open steps", OpenStepsStatement(f, now, soon)), ("satisfaction", SatisfactionStatement(f)), ("aspects", AspectsStatement(f)), ("due per day", DuePerDayStatement(f)),
     ];
 
     private static (string, object?)[] Parameters(IndicatorFilter f) =>
