@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receipts.ReceiptFonts>();
         services.AddSingleton<Receipts.CaseReceipts>();
         services.AddSingleton<Indicators.DeskIndicators>();
+        services.AddSingleton<Satisfaction.ServiceEvaluations>();
         services.AddSingleton<Indicators.PublicTimes>();
         services.AddSingleton<Indicators.NetworkExport>();
         services.AddSingleton<IWorkflowEffectHandler, CaseEffectHandler>();

@@ -53,6 +53,7 @@ public static class WebExtensions
         SignOutEndpoint.Map(app);
         Citizens.Account.CitizenSignInEndpoints.Map(app);
         Citizens.Replies.ReplyEndpoint.Map(app);
+        Citizens.Evaluation.EvaluationEndpoint.Map(app);
         Citizens.PersonalArea.ReceiptEndpoint.Map(app);
         Citizens.Apply.DocumentsEndpoint.Map(app);
         Citizens.PersonalArea.DraftEndpoints.Map(app);

@@ -28,6 +28,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DefinitionExporter>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TimerSweeper>();
+        services.AddSingleton<TriggerSchedules>();
+        services.AddSingleton<HttpRequestSweeper>();
+        services.AddSingleton<IWorkflowEffectHandler, Activities.Http.HttpRequestRows>();
         services.AddHostedService<DefinitionFileLoader>();
         services.AddHostedService<RecurringJobsRegistration>();
         ElsaApi.ElsaApiExtensions.AddCaseFlowElsaApi(services, configuration);

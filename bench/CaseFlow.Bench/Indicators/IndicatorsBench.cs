@@ -34,7 +34,7 @@ internal static class IndicatorsBench
         var year = new DateOnly(today.Year, 1, 1);
         var calendarYear = $"from={year:yyyy-MM-dd}&to={year.AddYears(1).AddDays(-1):yyyy-MM-dd}";
         var lastYear = $"from={today.AddDays(-364):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
-        LoadResult whole, cut;
+        (LoadResult Load, string Timing) whole, cut;
         JsonObject report;
         try
         {
@@ -61,42 +61,54 @@ internal static class IndicatorsBench
             && Math.Abs(times["medianGrossDays"]!.GetValue<double>() - naiveTimes.MedianGross) < 0.01;
 
         await ExplainAsync(database.DataSource, new IndicatorFilter(year, year.AddYears(1).AddDays(-1), null, null, null, null));
+        Console.WriteLine("--- the last 365 days (edge days from the daily histograms):");
+        await ExplainAsync(database.DataSource, new IndicatorFilter(today.AddDays(-364), today, null, null, null, null), only: "concluded");
         var tpcb = await PgBench.TpcbAsync(database.ConnectionString, 8, options.Smoke ? 1 : 10, scale: options.Smoke ? 1 : 10, smoke: options.Smoke);
 
         Console.WriteLine($"cores: {Environment.ProcessorCount}, {database.Describe}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"year {calendarYear}: {times["concluded"]} concluded, median net {times["medianNetDays"]} d, p90 {times["p90NetDays"]} d, within {times["withinTermRatio"]}");
-        Report($"GET /api/indicators calendar year", whole);
-        Report($"GET /api/indicators last 365 days", cut);
+        Report($"GET /api/indicators calendar year", whole.Load);
+        Console.WriteLine($"{"  host's median Server-Timing",-36}: {whole.Timing}");
+        Report($"GET /api/indicators last 365 days", cut.Load);
+        Console.WriteLine($"{"  host's median Server-Timing",-36}: {cut.Timing}");
         Console.WriteLine($"{"plain scan of the facts (year)",-36}: {naive.TotalMilliseconds,8:0} ms  (percentile_cont over indicator_concluded)");
         Console.WriteLine($"{"api equals the plain scan",-36}: {(agrees ? "yes" : "NO")}  (concluded {naiveTimes.Concluded}, within {naiveTimes.Within}, median net {naiveTimes.MedianNet}, p90 {naiveTimes.P90Net}, median gross {naiveTimes.MedianGross})");
         Console.WriteLine($"{"pgbench TPC-B",-36}: {tpcb,8:0} tps");
-        Console.WriteLine($"{"ratio api requests/s : TPC-B tps",-36}: {1000 / whole.Percentile(0.5) / tpcb,8:0.0000}");
-        Console.WriteLine($"{"ratio naive scan / api",-36}: {naive.TotalMilliseconds / whole.Percentile(0.5),8:0.0}");
+        Console.WriteLine($"{"ratio api requests/s : TPC-B tps",-36}: {1000 / whole.Load.Percentile(0.5) / tpcb,8:0.0000}");
+        Console.WriteLine($"{"ratio naive scan / api",-36}: {naive.TotalMilliseconds / whole.Load.Percentile(0.5),8:0.0}");
         return agrees && tpcb > 0 ? 0 : 1;
     }
 
     private static void Report(string name, LoadResult load) =>
         Console.WriteLine($"{name,-36}: p50 {load.Percentile(0.5),6:0} ms, max {load.LatenciesMs.Max(),6:0} ms over {load.Operations} requests");
 
-    private static async Task<LoadResult> TimeAsync(HttpClient client, string query, int requests)
+    /// <summary>The requests' latencies and the host's own account (<c>Server-Timing</c>) of the median one.</summary>
+    private static async Task<(LoadResult, string)> TimeAsync(HttpClient client, string query, int requests)
     {
         var latencies = new double[requests];
+        var timings = new string[requests];
         var total = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
             var one = Stopwatch.StartNew();
-            await GetAsync(client, query);
+            (_, timings[i]) = await GetTimedAsync(client, query);
             latencies[i] = one.Elapsed.TotalMilliseconds;
         }
 
-        return new LoadResult(requests, total.Elapsed, latencies);
+        var median = Enumerable.Range(0, requests).OrderBy(i => latencies[i]).ElementAt(requests / 2);
+        return (new LoadResult(requests, total.Elapsed, latencies), $"{timings[median]} (request {latencies[median]:0} ms)");
     }
 
-    private static async Task<JsonObject> GetAsync(HttpClient client, string query)
+    private static async Task<JsonObject> GetAsync(HttpClient client, string query) => (await GetTimedAsync(client, query)).Report;
+
+    private static async Task<(JsonObject Report, string Timing)> GetTimedAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync($"/api/indicators?{query}");
         var body = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(body)!.AsObject() : throw new InvalidOperationException($"indicators answered {(int)response.StatusCode}: {body}");
+        var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? string.Join(", ", values) : "none";
+        return response.StatusCode == HttpStatusCode.OK
+            ? (JsonNode.Parse(body)!.AsObject(), $"{timing}, body {body.Length / 1024} KiB")
+            : throw new InvalidOperationException($"indicators answered {(int)response.StatusCode}: {body}");
     }
 
     private sealed record NaiveTimes(long Concluded, long Within, double MedianNet, double P90Net, double MedianGross);
@@ -119,11 +131,11 @@ internal static class IndicatorsBench
         return (clock.Elapsed, times);
     }
 
-    private static async Task ExplainAsync(NpgsqlDataSource db, IndicatorFilter filter)
+    private static async Task ExplainAsync(NpgsqlDataSource db, IndicatorFilter filter, string? only = null)
     {
         var now = DateTimeOffset.UtcNow;
         await using var connection = await db.OpenConnectionAsync();
-        foreach (var (name, statement) in IndicatorReads.All(filter, now, now.AddDays(3)))
+        foreach (var (name, statement) in IndicatorReads.All(filter, now, now.AddDays(3)).Where(s => only is null || s.Name == only))
         {
             await using var command = Db.Command(connection, null, "EXPLAIN (ANALYZE, BUFFERS) " + statement.Sql, statement.Parameters);
             await using var reader = await command.ExecuteReaderAsync();

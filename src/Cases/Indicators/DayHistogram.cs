@@ -3,33 +3,49 @@ namespace CaseFlow.Cases.Indicators;
 /// <summary>
 /// Counts of whole days: exact means and percentiles without the rows. Percentiles interpolate between the closest
 /// ranks, like PostgreSQL's percentile_cont (the median of an even count is the mean of the two middle values).
+/// Counts are added to a hash table and sorted once, when first read: a report adds tens of thousands of counts and
+/// reads each histogram a few times.
 /// </summary>
 internal sealed class DayHistogram
 {
-    private readonly SortedDictionary<int, long> counts = [];
+    private readonly Dictionary<int, long> counts = [];
+    private int[]? days;
+    private long[]? cumulative;
 
     public long Count { get; private set; }
 
     public long Sum { get; private set; }
 
-    public void Add(int days, long n)
+    public void Add(int day, long n)
     {
-        counts[days] = counts.GetValueOrDefault(days) + n;
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, day, out _);
+        count += n;
         Count += n;
-        Sum += days * n;
+        Sum += day * n;
+        days = null;
     }
 
-    public void Add(DayHistogram other)
+    public long CountWhere(Func<int, bool> predicate)
     {
-        foreach (var (days, n) in other.counts)
+        long total = 0;
+        foreach (var (day, n) in counts)
         {
-            Add(days, n);
+            total += predicate(day) ? n : 0;
         }
+
+        return total;
     }
 
-    public long CountWhere(Func<int, bool> predicate) => counts.Where(c => predicate(c.Key)).Sum(c => c.Value);
+    public long SumWhere(Func<int, bool> predicate)
+    {
+        long total = 0;
+        foreach (var (day, n) in counts)
+        {
+            total += predicate(day) ? day * n : 0;
+        }
 
-    public long SumWhere(Func<int, bool> predicate) => counts.Where(c => predicate(c.Key)).Sum(c => c.Key * c.Value);
+        return total;
+    }
 
     public double? Mean => Count == 0 ? null : Math.Round((double)Sum / Count, 2);
 
@@ -50,16 +66,19 @@ internal sealed class DayHistogram
     /// <summary>The value at 0-based rank <paramref name="index"/> of the sorted days.</summary>
     private int At(long index)
     {
-        long seen = 0;
-        foreach (var (days, n) in counts)
+        if (days is null)
         {
-            seen += n;
-            if (index < seen)
+            days = [.. counts.Keys.Order()];
+            cumulative = new long[days.Length];
+            long seen = 0;
+            for (var i = 0; i < days.Length; i++)
             {
-                return days;
+                cumulative[i] = seen += counts[days[i]];
             }
         }
 
-        throw new InvalidOperationException("rank beyond the count");
+        // The first day whose cumulative count passes the rank.
+        var position = Array.BinarySearch(cumulative!, index + 1);
+        return days[position >= 0 ? position : ~position];
     }
 }

@@ -13,35 +13,56 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
 {
     public const string DeskChannel = "desk";
 
-    public async Task<Outcome<IndicatorReport>> ComputeAsync(IndicatorRequest request, CancellationToken ct)
+    public async Task<Outcome<IndicatorReport>> ComputeAsync(IndicatorRequest request, CancellationToken ct) => (await ComputeTimedAsync(request, ct)).Report;
+
+    /// <summary>The report and where its time went (the API sends it as <c>Server-Timing</c>; the benchmark prints it).</summary>
+    public async Task<(Outcome<IndicatorReport> Report, IndicatorTimings Timings)> ComputeTimedAsync(IndicatorRequest request, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var procedures = (await catalogue.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Sheet.Title);
+        var catalogueTime = watch.Elapsed;
         var checkedRequest = IndicatorValidation.Check(request, procedures.Keys.ToHashSet(), directory);
         if (!checkedRequest.Succeeded)
         {
-            return checkedRequest.Problem;
+            return (checkedRequest.Problem, new IndicatorTimings(catalogueTime, TimeSpan.Zero, TimeSpan.Zero));
         }
 
         var filter = checkedRequest.Value;
         var now = clock.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var intake = await IndicatorReads.IntakeAsync(connection, filter, ct);
-        var concluded = await IndicatorReads.ConcludedAsync(connection, filter, ct);
-        var backlog = await IndicatorReads.BacklogAsync(connection, filter, now, now.AddDays(cases.Value.DueSoonDays), ct);
-        var satisfaction = await IndicatorReads.SatisfactionAsync(connection, filter, ct);
-        var due = await IndicatorReads.DuePerDayAsync(connection, filter, ct);
+        // The six reads are independent: each on its own pooled connection, at once, so the report waits for the
+        // slowest statement instead of their sum.
+        var intakeRead = ReadAsync(c => IndicatorReads.IntakeAsync(c, filter, ct), ct);
+        var concludedRead = ReadAsync(c => IndicatorReads.ConcludedAsync(c, filter, ct), ct);
+        var backlogRead = ReadAsync(c => IndicatorReads.BacklogAsync(c, filter, now, now.AddDays(cases.Value.DueSoonDays), ct), ct);
+        var satisfactionRead = ReadAsync(c => IndicatorReads.SatisfactionAsync(c, filter, ct), ct);
+        var dueRead = ReadAsync(c => IndicatorReads.DuePerDayAsync(c, filter, ct), ct);
+        await Task.WhenAll(intakeRead, concludedRead, backlogRead, satisfactionRead, dueRead);
+        var (intake, concluded, backlog, satisfaction, due) = (intakeRead.Result, concludedRead.Result, backlogRead.Result, satisfactionRead.Result, dueRead.Result);
+        var readsTime = watch.Elapsed - catalogueTime;
 
-        var byProcedure = intake.Select(r => r.Definition).Concat(concluded.Select(r => r.Definition)).Concat(backlog.OpenByProcedure.Keys)
-            .Concat(satisfaction.Select(s => s.Definition).OfType<string>())
+        // Each row is visited once per grouping (procedure, month), not once per group.
+        var intakeByProcedure = intake.ToLookup(r => r.Definition);
+        var concludedByProcedure = concluded.ToLookup(r => r.Definition);
+        var satisfactionByProcedure = satisfaction.Scores.Where(s => s.Definition is not null).ToLookup(s => s.Definition!);
+        var aspectsByProcedure = satisfaction.Aspects.Where(s => s.Definition is not null).ToLookup(s => s.Definition!);
+        var byProcedure = intakeByProcedure.Select(g => g.Key).Concat(concludedByProcedure.Select(g => g.Key)).Concat(backlog.OpenByProcedure.Keys)
+            .Concat(satisfactionByProcedure.Select(g => g.Key))
             .Distinct().Order(StringComparer.Ordinal)
             .Select(id => new ProcedureIndicators(id, procedures.GetValueOrDefault(id, id),
-                Share(intake.Where(r => r.Definition == id)), Channels(intake.Where(r => r.Definition == id)), Times(concluded.Where(r => r.Definition == id)),
-                backlog.OpenByProcedure.GetValueOrDefault(id), Satisfaction(satisfaction.Where(s => s.Definition == id))))
+                Share(intakeByProcedure[id]), Channels(intakeByProcedure[id]), Times(concludedByProcedure[id]),
+                backlog.OpenByProcedure.GetValueOrDefault(id), Satisfaction(satisfactionByProcedure[id], aspectsByProcedure[id])))
             .ToList();
 
-        return new IndicatorReport(filter.From, filter.To, filter, now, Share(intake), Channels(intake), Times(concluded),
+        var report = new IndicatorReport(filter.From, filter.To, filter, now, Share(intake), Channels(intake), Times(concluded),
             [.. backlog.Offices.Select(o => o with { OfficeName = directory.FindOffice(o.Office)?.Name ?? o.Office })],
-            Satisfaction(satisfaction.Where(s => s.Definition is null)), Load(filter, intake, due), byProcedure, Months(filter, intake, concluded));
+            Satisfaction(satisfaction.Scores.Where(s => s.Definition is null), satisfaction.Aspects.Where(s => s.Definition is null)), Load(filter, intake, due), byProcedure, Months(filter, intake, concluded));
+        return (report, new IndicatorTimings(catalogueTime, readsTime, watch.Elapsed - catalogueTime - readsTime));
+    }
+
+    private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await read(connection);
     }
 
     private static DeskShare Share(IEnumerable<IntakeCount> rows)
@@ -88,7 +109,19 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
             measures.GetValueOrDefault(Measures.Cancelled)?.Count ?? 0, charge.Count, charge.Percentile(0.5));
     }
 
-    private static SatisfactionIndicator Satisfaction(IEnumerable<ScoreCount> rows)
+    private static SatisfactionIndicator Satisfaction(IEnumerable<ScoreCount> rows, IEnumerable<AspectCount> aspectRows)
+    {
+        var list = rows.ToList();
+        var (answers, mean, distribution) = Scores(list);
+        var byChannel = list.ToLookup(r => r.Channel);
+        var chosen = aspectRows.ToLookup(a => a.Aspect);
+        Dictionary<string, long> Aspects(bool positive) => CaseFlow.Cases.Satisfaction.ServiceEvaluations.Aspects.Where(a => a.Positive == positive)
+            .ToDictionary(a => a.Code, a => chosen[a.Code].Sum(c => c.N));
+        return new SatisfactionIndicator(answers, mean, distribution, Aspects(true), Aspects(false), [.. IntakeValidation.Channels.Concat(byChannel.Select(g => g.Key)).Distinct()
+            .Select(channel => Scores(byChannel[channel]) is var (n, m, d) ? new ChannelSatisfaction(channel, n, m, d) : null!)]);
+    }
+
+    private static (long Answers, double? Mean, Dictionary<string, long> Distribution) Scores(IEnumerable<ScoreCount> rows)
     {
         var distribution = Enumerable.Range(1, 5).ToDictionary(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => 0L);
         long answers = 0, sum = 0;
@@ -99,7 +132,7 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
             sum += row.Score * row.N;
         }
 
-        return new SatisfactionIndicator(answers, answers == 0 ? null : Math.Round((double)sum / answers, 2), distribution);
+        return (answers, answers == 0 ? null : Math.Round((double)sum / answers, 2), distribution);
     }
 
     private PeakLoad Load(IndicatorFilter filter, List<IntakeCount> intake, Dictionary<DateOnly, long> due)
@@ -121,13 +154,14 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
 
     private static List<MonthIndicators> Months(IndicatorFilter filter, List<IntakeCount> intake, List<MeasureCount> concluded)
     {
+        var receivedByMonth = intake.ToLookup(r => new DateOnly(r.Day.Year, r.Day.Month, 1));
+        var concludedByMonth = concluded.ToLookup(r => r.Month);
         var months = new List<MonthIndicators>();
         for (var month = new DateOnly(filter.From.Year, filter.From.Month, 1); month <= filter.To; month = month.AddMonths(1))
         {
-            var key = month;
-            var received = intake.Where(r => r.Day.Year == key.Year && r.Day.Month == key.Month).ToList();
-            var times = Times(concluded.Where(r => r.Month == key));
-            months.Add(new MonthIndicators(key.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), received.Sum(r => r.N),
+            var received = receivedByMonth[month];
+            var times = Times(concludedByMonth[month]);
+            months.Add(new MonthIndicators(month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), received.Sum(r => r.N),
                 received.Where(r => r.Channel == DeskChannel).Sum(r => r.N), times.Concluded, times.WithinTerm, times.WithinTermRatio, times.MedianNetDays,
                 times.MeanNetDays, times.SilenceAssent));
         }
@@ -136,6 +170,14 @@ public sealed class DeskIndicators(NpgsqlDataSource dataSource, ProcedureCatalog
     }
 
     internal static double? Ratio(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+}
+
+/// <summary>Where a report's time went: the catalogue read, the database reads (together, at once) and the aggregation.</summary>
+public sealed record IndicatorTimings(TimeSpan Catalogue, TimeSpan Reads, TimeSpan Compute)
+{
+    /// <summary>The <c>Server-Timing</c> header's value (milliseconds).</summary>
+    public string Header => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"catalogue;dur={Catalogue.TotalMilliseconds:0.0}, reads;dur={Reads.TotalMilliseconds:0.0}, compute;dur={Compute.TotalMilliseconds:0.0}");
 }
 
 /// <summary>The measures of <c>indicator_measures</c>.</summary>

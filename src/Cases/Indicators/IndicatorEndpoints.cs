@@ -20,7 +20,8 @@ public static class IndicatorEndpoints
                     return Problems.Validation("format", "Il formato è 'json' o 'csv'. / The format is 'json' or 'csv'.");
                 }
 
-                var outcome = await indicators.ComputeAsync(new IndicatorRequest(from, to, procedure, agency, office, channel), ct);
+                var (outcome, timings) = await indicators.ComputeTimedAsync(new IndicatorRequest(from, to, procedure, agency, office, channel), ct);
+                http.Response.Headers["Server-Timing"] = timings.Header;
                 if (!outcome.Succeeded)
                 {
                     return outcome.Problem.ToHttp();

@@ -8,7 +8,12 @@ internal sealed record IntakeCount(DateOnly Day, string Definition, string Chann
 internal sealed record MeasureCount(DateOnly Month, string Definition, string Measure, int Days, long N);
 
 /// <summary>Answers with a score; <paramref name="Definition"/> null for the totals (a case answers once, whatever its procedures).</summary>
-internal sealed record ScoreCount(string? Definition, short Score, long N);
+internal sealed record ScoreCount(string? Definition, string Channel, short Score, long N);
+
+/// <summary>Follow-up aspects chosen; <paramref name="Definition"/> null for the totals, as for the scores.</summary>
+internal sealed record AspectCount(string? Definition, string Aspect, long N);
+
+internal sealed record SatisfactionRows(List<ScoreCount> Scores, List<AspectCount> Aspects);
 
 /// <summary>One read's SQL and parameters (the benchmark explains the same statements).</summary>
 internal sealed record Statement(string Sql, (string, object?)[] Parameters);
@@ -44,7 +49,7 @@ internal static class IndicatorReads
 
     /// <summary>
     /// Whole months of the period from the monthly histograms, the days before the first and after the last whole month
-    /// from the facts: the same pairs either way (<c>indicator_measures</c>), so any period is exact.
+    /// from the daily ones: the same pairs either way (<c>indicator_measures</c>), so any period is exact.
     /// </summary>
     public static async Task<List<MeasureCount>> ConcludedAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
@@ -67,8 +72,8 @@ internal static class IndicatorReads
                 SELECT month, definition, measure, days, n FROM indicator_concluded_monthly
                 WHERE month >= @firstWhole AND month < @afterWhole {Filters}
                 UNION ALL
-                SELECT date_trunc('month', concluded_on)::date, definition, measure, days, 1 FROM indicator_measures
-                WHERE ((concluded_on >= @from AND concluded_on < @firstWhole) OR (concluded_on >= @afterWhole AND concluded_on <= @to)) {Filters}
+                SELECT date_trunc('month', day)::date, definition, measure, days, n FROM indicator_concluded_daily
+                WHERE ((day >= @from AND day < @firstWhole) OR (day >= @afterWhole AND day <= @to)) {Filters}
             ) counted
             GROUP BY month, definition, measure, days
             """, [.. Parameters(f), ("firstWhole", firstWhole), ("afterWhole", afterWhole)]);
@@ -120,18 +125,40 @@ internal static class IndicatorReads
     }
 
     /// <summary>Answers given in the period (Rome dates), the totals once per case and each procedure of the case apart.</summary>
-    public static async Task<List<ScoreCount>> SatisfactionAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
+    public static async Task<SatisfactionRows> SatisfactionAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
     {
-        await using var command = Open(c, SatisfactionStatement(f));
         var rows = new List<ScoreCount>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using (var command = Open(c, SatisfactionStatement(f)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt16(1), reader.GetInt64(2)));
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new ScoreCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt64(3)));
+            }
         }
 
-        return rows;
+        var aspects = new List<AspectCount>();
+        await using (var command = Open(c, AspectsStatement(f)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                aspects.Add(new AspectCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        return new SatisfactionRows(rows, aspects);
     }
+
+    internal static Statement AspectsStatement(IndicatorFilter f) => new($"""
+        SELECT NULL::text, aspect, sum(n)::bigint FROM indicator_aspects_daily
+        WHERE day BETWEEN @from AND @to {Filters} {(f.Procedure is null && f.Agency is null && f.Office is null ? "AND first" : "")}
+        GROUP BY aspect
+        UNION ALL
+        SELECT definition, aspect, sum(n)::bigint FROM indicator_aspects_daily
+        WHERE day BETWEEN @from AND @to {Filters}
+        GROUP BY definition, aspect
+        """, Parameters(f));
 
     /// <summary>The scadenziario's open due dates (one escalation row per open step or procedure and due date) per Rome day.</summary>
     public static async Task<Dictionary<DateOnly, long>> DuePerDayAsync(NpgsqlConnection c, IndicatorFilter f, CancellationToken ct)
@@ -176,13 +203,13 @@ internal static class IndicatorReads
 
     /// <summary>Totals once per answer (the case's first procedure) unless a procedure, agency or office is asked: then once per matching procedure.</summary>
     internal static Statement SatisfactionStatement(IndicatorFilter f) => new($"""
-        SELECT NULL::text, score, sum(n)::bigint FROM indicator_satisfaction_daily
+        SELECT NULL::text, channel, score, sum(n)::bigint FROM indicator_satisfaction_daily
         WHERE day BETWEEN @from AND @to {Filters} {(f.Procedure is null && f.Agency is null && f.Office is null ? "AND first" : "")}
-        GROUP BY score
+        GROUP BY channel, score
         UNION ALL
-        SELECT definition, score, sum(n)::bigint FROM indicator_satisfaction_daily
+        SELECT definition, channel, score, sum(n)::bigint FROM indicator_satisfaction_daily
         WHERE day BETWEEN @from AND @to {Filters}
-        GROUP BY definition, score
+        GROUP BY definition, channel, score
         """, Parameters(f));
 
     internal static Statement DuePerDayStatement(IndicatorFilter f) => new($"""
@@ -206,7 +233,7 @@ internal static class IndicatorReads
     internal static IEnumerable<(string Name, Statement Statement)> All(IndicatorFilter f, DateTimeOffset now, DateTimeOffset soon) =>
     [
         ("intake", IntakeStatement(f)), ("concluded", ConcludedStatement(f)), ("open procedures", OpenProceduresStatement(f, now, soon)),
-        ("open steps", OpenStepsStatement(f, now, soon)), ("satisfaction", SatisfactionStatement(f)), ("due per day", DuePerDayStatement(f)),
+        ("open steps", OpenStepsStatement(f, now, soon)), ("satisfaction", SatisfactionStatement(f)), ("aspects", AspectsStatement(f)), ("due per day", DuePerDayStatement(f)),
     ];
 
     private static (string, object?)[] Parameters(IndicatorFilter f) =>

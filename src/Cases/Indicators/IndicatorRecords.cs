@@ -22,7 +22,15 @@ public sealed record TimesIndicator(
 public sealed record BacklogRow(string Office, string OfficeName, long Open, long Overdue, long DueSoon, long Days0To15, long Days16To30, long Days31To60,
     long DaysOver60, long OpenSteps, long OverdueSteps, long DueSoonSteps);
 
-public sealed record SatisfactionIndicator(long Answers, double? Mean, IReadOnlyDictionary<string, long> Distribution);
+/// <summary>
+/// Answers in the period: count, mean, distribution 1–5, the follow-up aspects chosen (C.SE.1.7: what went well after a
+/// 4–5, what went wrong after a 1–3, by code), and the same per channel of receipt of the case.
+/// </summary>
+public sealed record SatisfactionIndicator(long Answers, double? Mean, IReadOnlyDictionary<string, long> Distribution, IReadOnlyDictionary<string, long> PositiveAspects,
+    IReadOnlyDictionary<string, long> NegativeAspects, IReadOnlyList<ChannelSatisfaction> ByChannel);
+
+/// <summary>The answers about cases received through one channel.</summary>
+public sealed record ChannelSatisfaction(string Channel, long Answers, double? Mean, IReadOnlyDictionary<string, long> Distribution);
 
 /// <summary>One day of the period: procedures received and open due dates of the scadenziario falling on it.</summary>
 public sealed record LoadDay(DateOnly Date, long Received, long Due, bool ReceivedPeak, bool DuePeak);

@@ -5,10 +5,15 @@ namespace CaseFlow.Cases.Indicators;
 /// <summary>A table of the report with Italian headers: what the CSV export writes and the pages show beside the charts.</summary>
 public sealed record IndicatorTable(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
+/// <summary>A row of the satisfaction detail: <paramref name="By"/> is <c>canale</c> or <c>procedimento</c>.</summary>
+public sealed record SatisfactionRow(string By, string Key, string Name, long Answers, double? Mean, IReadOnlyDictionary<string, long> Distribution);
+
+public sealed record AspectRow(bool Positive, string Code, string Label, long Count);
+
 /// <summary>The report's tables, one per indicator, each exportable on its own (<c>table=</c>).</summary>
 public static class IndicatorTables
 {
-    public static readonly string[] Names = ["sintesi", "canali", "procedimenti", "arretrato", "soddisfazione", "mesi", "carico"];
+    public static readonly string[] Names = ["sintesi", "canali", "procedimenti", "arretrato", "soddisfazione", "soddisfazione-dettaglio", "aspetti", "mesi", "carico"];
 
     public static Outcome<IndicatorTable> Of(IndicatorReport report, string? name) => (name ?? "sintesi") switch
     {
@@ -30,6 +35,11 @@ public static class IndicatorTables
                 b.Days31To60, b.DaysOver60, b.OpenSteps, b.OverdueSteps, b.DueSoonSteps])]),
         "soddisfazione" => new IndicatorTable("soddisfazione", "Soddisfazione (voti da 1 a 5)", ["Voto", "Risposte"],
             [.. report.Satisfaction.Distribution.Select(d => (IReadOnlyList<object?>)[d.Key, d.Value])]),
+        "soddisfazione-dettaglio" => new IndicatorTable("soddisfazione-dettaglio", "Soddisfazione per canale e per procedimento",
+            ["Per", "Canale o procedimento", "Nome", "Risposte", "Media", "Voto 1", "Voto 2", "Voto 3", "Voto 4", "Voto 5"],
+            [.. SatisfactionDetail(report).Select(d => (IReadOnlyList<object?>)[d.By, d.Key, d.Name, d.Answers, d.Mean, .. d.Distribution.Values.Cast<object?>()])]),
+        "aspetti" => new IndicatorTable("aspetti", "Aspetti indicati nella valutazione del servizio", ["Tipo", "Codice", "Risposta", "Risposte"],
+            [.. AspectRows(report).Select(a => (IReadOnlyList<object?>)[a.Positive ? "positivo" : "negativo", a.Code, a.Label, a.Count])]),
         "mesi" => new IndicatorTable("mesi", "Andamento mensile",
             ["Mese", "Ricevute", "Ricevute allo sportello", "Concluse", "Entro il termine", "Quota entro il termine", "Mediana giorni netti",
              "Media giorni netti", "Silenzio-assenso"],
@@ -39,6 +49,22 @@ public static class IndicatorTables
             ["Data", "Ricevute", "Scadenze aperte", "Picco di ricezione", "Picco di scadenze"],
             [.. report.PeakLoad.Days.Select(d => (IReadOnlyList<object?>)[d.Date, d.Received, d.Due, d.ReceivedPeak, d.DuePeak])]),
         var other => Problem.Validation("table", $"Tabella sconosciuta '{other}': una di {string.Join(", ", Names)}. / Unknown table."),
+    };
+
+    /// <summary>One row per channel of receipt, then one per procedure: what the CSV and the supervisors' page list.</summary>
+    public static IEnumerable<SatisfactionRow> SatisfactionDetail(IndicatorReport report) =>
+        report.Satisfaction.ByChannel.Select(c => new SatisfactionRow("canale", c.Channel, ChannelNames.GetValueOrDefault(c.Channel, c.Channel), c.Answers, c.Mean, c.Distribution))
+            .Concat(report.ByProcedure.Select(p => new SatisfactionRow("procedimento", p.Procedure, p.Name, p.Satisfaction.Answers, p.Satisfaction.Mean, p.Satisfaction.Distribution)));
+
+    /// <summary>Every follow-up answer of the evaluation with how many chose it: what went well, then what went wrong.</summary>
+    public static IEnumerable<AspectRow> AspectRows(IndicatorReport report) =>
+        CaseFlow.Cases.Satisfaction.ServiceEvaluations.Aspects.Select(a => new AspectRow(a.Positive, a.Code, a.Label,
+            (a.Positive ? report.Satisfaction.PositiveAspects : report.Satisfaction.NegativeAspects).GetValueOrDefault(a.Code)));
+
+    /// <summary>The channels' Italian names (the CSV's; the pages translate them).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChannelNames = new Dictionary<string, string>
+    {
+        ["desk"] = "Sportello", ["online"] = "Online", ["email"] = "Posta elettronica", ["pec"] = "PEC", ["phone"] = "Telefono", ["post"] = "Posta",
     };
 
     private static IndicatorTable Summary(IndicatorReport r)

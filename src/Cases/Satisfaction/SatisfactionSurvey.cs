@@ -39,7 +39,7 @@ public static class SatisfactionSurvey
             await using var command = db.CreateCommand("""
                 INSERT INTO case_satisfaction (case_id, score, comment, answered_at)
                 SELECT id, @score, @comment, @now FROM cases WHERE tracking_code = @code AND status = 'closed'
-                ON CONFLICT (case_id) DO NOTHING
+                ON CONFLICT (case_id, moment) DO NOTHING
                 """);
             command.Parameters.AddWithValue("score", (short)score);
             command.Parameters.AddWithValue("comment", comment.Length == 0 ? DBNull.Value : comment[..Math.Min(comment.Length, 2000)]);
@@ -82,7 +82,7 @@ public static class SatisfactionSurvey
     private static async Task<CaseState?> StateAsync(NpgsqlDataSource db, string trackingCode, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
-            "SELECT c.status = 'closed', s.case_id IS NOT NULL FROM cases c LEFT JOIN case_satisfaction s ON s.case_id = c.id WHERE c.tracking_code = @code");
+            "SELECT c.status = 'closed', s.case_id IS NOT NULL FROM cases c LEFT JOIN case_satisfaction s ON s.case_id = c.id AND s.moment = 'final' WHERE c.tracking_code = @code");
         command.Parameters.AddWithValue("code", trackingCode);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new CaseState(reader.GetBoolean(0), reader.GetBoolean(1)) : null;

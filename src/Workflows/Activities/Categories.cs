@@ -8,4 +8,10 @@ public static class Categories
     public const string BackOffice = "Back office";
     public const string Terms = "Termini";
     public const string Communications = "Comunicazioni";
+
+    /// <summary>Elsa's "Primitives" (events between instances).</summary>
+    public const string Primitives = "Primitive";
+
+    /// <summary>Elsa's "HTTP": calls to other administrations' systems.</summary>
+    public const string Http = "HTTP";
 }

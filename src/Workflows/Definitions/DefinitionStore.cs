@@ -194,6 +194,16 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource, DefinitionParse
         return await QueryAsync(connection, null, $"{filter} ORDER BY name, definition_id, version DESC", ct, [.. parameters]);
     }
 
+    /// <summary>
+    /// The published definitions with an activity of this type marked <c>canStartWorkflow</c> at the top of their flowchart:
+    /// the definitions an event (or a schedule) starts, read in the caller's transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> PublishedWithTriggerAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string activityType, CancellationToken ct) =>
+        await QueryAsync(connection, transaction, """
+            is_published AND jsonb_path_exists(document, '$.root.activities[*] ? (@.type == $t && @.customProperties.canStartWorkflow == true)', jsonb_build_object('t', @t::text))
+            ORDER BY definition_id
+            """, ct, ("t", activityType));
+
     public async Task<WorkflowDefinition?> PublishAsync(string definitionId, CancellationToken ct)
     {
         var latest = await FindAsync(definitionId, VersionOptions.Latest, ct);

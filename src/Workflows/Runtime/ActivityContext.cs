@@ -28,6 +28,9 @@ public sealed class ActivityContext(
     /// <summary>The input given when the bookmark was resumed (e.g. an office task's outcome and note).</summary>
     public JsonObject? ResumeInput { get; } = resumeInput;
 
+    /// <summary>Whether this activity is the trigger the instance was started at (an event's, say): it completes instead of waiting.</summary>
+    public bool IsTrigger { get; internal set; }
+
     /// <summary>A message for the journal's entry of this step (WriteLine's text, say).</summary>
     public string? JournalMessage { get; set; }
 

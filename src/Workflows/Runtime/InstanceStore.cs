@@ -10,7 +10,8 @@ internal static class InstanceStore
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private const string Columns = "id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at, finished_at, parent_instance_id, root_instance_id";
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    internal const string Columns = "id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at, finished_at, parent_instance_id, root_instance_id";
 
     public static async Task<InstanceRecord?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string id, bool skipLocked, CancellationToken ct)
     {
@@ -164,7 +165,7 @@ internal static class InstanceStore
         return command;
     }
 
-    private static InstanceRecord Read(NpgsqlDataReader reader) => new()
+    internal static InstanceRecord Read(NpgsqlDataReader reader) => new()
     {
         Id = reader.GetString(0),
         DefinitionId = reader.GetString(1),

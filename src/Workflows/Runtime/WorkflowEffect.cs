@@ -33,3 +33,9 @@ public sealed record InstanceFaulted(string ActivityId, string Message) : Workfl
 /// </summary>
 public sealed record ChildWorkflowRequested(
     string ChildInstanceId, string DefinitionId, string? DefinitionVersionId, JsonObject Input, string? CorrelationId, bool Wait, string BookmarkKind) : WorkflowEffect;
+
+/// <summary>
+/// An instance published an event (Elsa's PublishEvent). The runtime delivers it in the same transaction, after the step is
+/// saved: to the waits of <paramref name="LocalInstanceId"/> only when set, otherwise to every matching wait and trigger.
+/// </summary>
+public sealed record EventPublished(string Name, string? CorrelationId, string? LocalInstanceId, JsonNode? Payload) : WorkflowEffect;

@@ -37,6 +37,11 @@ public sealed partial class WorkflowRuntime
             }
         }
 
+        if (effects.OfType<EventPublished>().ToList() is { Count: > 0 } events)
+        {
+            snapshot = await DeliverEventsAsync(chain, instance, definition, events, ct) ?? snapshot;
+        }
+
         if (instance.IsFinished && instance.ParentInstanceId is { } parentId && !parentHeld)
         {
             var parent = await InstanceStore.LockAsync(chain.Connection, chain.Transaction, parentId, skipLocked: false, ct);
@@ -147,6 +152,9 @@ internal sealed class StepChain(NpgsqlConnection connection, NpgsqlTransaction t
     public NpgsqlTransaction Transaction { get; } = transaction;
 
     public List<WorkflowEffectContext> Contexts { get; } = [];
+
+    /// <summary>How many events this transaction delivered (a bound on instances publishing to each other).</summary>
+    public int EventDeliveries { get; set; }
 
     /// <summary>Per instance that faulted in this chain (or child that could not start), the message.</summary>
     public Dictionary<string, string> Faults { get; } = [];

@@ -28,6 +28,7 @@ internal sealed partial class WorkflowStep
     private readonly StepBudget budget;
     private readonly long startedAt;
     private int executed;
+    private string? triggerActivityId;
 
     public WorkflowStep(WorkflowDefinition definition, InstanceRecord instance, IEnumerable<StoredBookmark> bookmarks, ActivityRegistry registry, TimeProvider clock,
         ILogger logger, StepBudget? budget = null)
@@ -57,8 +58,10 @@ internal sealed partial class WorkflowStep
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task StartAsync()
+    /// <summary>Starts the instance at its Start activity, or at the trigger that started it (Elsa's TriggerActivityId).</summary>
+    public async Task StartAsync(string? triggerActivityId = null)
     {
+        this.triggerActivityId = triggerActivityId;
         foreach (var variable in definition.Variables)
         {
             State.Variables.TryAdd(variable.Name, variable.Value?.DeepClone());
@@ -66,9 +69,9 @@ internal sealed partial class WorkflowStep
 
         instance.Status = WorkflowStatus.Running;
         instance.SubStatus = WorkflowSubStatus.Executing;
-        if (Flow.Start is not null)
+        if ((triggerActivityId is null ? Flow.Start : Flow.Find(triggerActivityId)) is { } first)
         {
-            queue.AddLast(Flow.Start.Id);
+            queue.AddLast(first.Id);
         }
 
         await RunAsync();
@@ -194,6 +197,13 @@ internal sealed partial class WorkflowStep
         }
 
         var context = ContextFor(node, active, null);
+        if (triggerActivityId is not null && node.Id == triggerActivityId)
+        {
+            // Only the first run of the trigger: a loop back to it later waits like any other activity.
+            context.IsTrigger = true;
+            triggerActivityId = null;
+        }
+
         var handler = registry.Get(node);
         ActivityResult result;
         try

@@ -113,4 +113,100 @@ public class SubProcedureTests(CasesFixture fixture) : IClassFixture<CasesFixtur
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Equal("denied", Assert.Single(closed["procedures"]!.AsArray())!["status"]!.GetValue<string>());
     }
+
+    private async Task<List<JsonObject>> CurrentStepsAsync(string caseId) =>
+        (await Desk.CaseAsync(caseId))["procedures"]!.AsArray().SelectMany(p => p!["currentSteps"]!.AsArray()).Select(s => s!.AsObject()).ToList();
+
+    /// <summary>The definition of the instance that holds the step's task, and that instance's parent.</summary>
+    private async Task<(string? Definition, string? Parent)> HolderAsync(JsonObject step)
+    {
+        var id = Guid.Parse(step["taskId"]!.GetValue<string>());
+        return (await Desk.ScalarAsync<string>("SELECT i.definition_id FROM case_tasks t JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = @id", ("id", id)),
+            await Desk.ScalarAsync<string>("SELECT i.parent_instance_id FROM case_tasks t JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = @id", ("id", id)));
+    }
+
+    private async Task CompleteAsync(string caseId, string office, string outcome)
+    {
+        var step = Assert.Single(await CurrentStepsAsync(caseId), s => s["office"]!.GetValue<string>() == office);
+        var response = await (await Desk.Officer(office)).PostAsJsonAsync($"/api/tasks/{step["taskId"]}/complete", new { outcome, note = "Verificato." });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string> ElderlyCaseNeedingBothOpinionsAsync()
+    {
+        var caseId = (await Desk.StartAsync(CaseDesk.Application("contributo-anziani", new JsonObject { ["iseeEuro"] = 11200, ["nonAutosufficiente"] = true })))["caseId"]!.GetValue<string>();
+        await Desk.CompleteCurrentAsync(caseId, "comune-servizi-sociali", "Completa");
+        return caseId;
+    }
+
+    [Fact]
+    public async Task The_elderly_support_procedure_asks_both_ASL_offices_at_once_through_parere_asl_and_goes_on_only_when_both_have_answered()
+    {
+        var caseId = await ElderlyCaseNeedingBothOpinionsAsync();
+        var procedureInstance = await Desk.ScalarAsync<string>("SELECT instance_id FROM case_procedures WHERE case_id = @id", ("id", Guid.Parse(caseId)));
+
+        // Two open steps of the one procedure, each in its ASL office's queue, each held by its own parere-asl child of the procedure's instance.
+        var steps = await CurrentStepsAsync(caseId);
+        Assert.Equal(["asl-commissione", "asl-valutazione-multidimensionale"], steps.Select(s => s["office"]!.GetValue<string>()).Order().ToArray());
+        foreach (var step in steps)
+        {
+            Assert.Equal(("parere-asl", procedureInstance), await HolderAsync(step));
+        }
+
+        Assert.Contains("non autosufficienza", steps.Single(s => s["office"]!.GetValue<string>() == "asl-commissione")["title"]!.GetValue<string>());
+
+        await CompleteAsync(caseId, "asl-commissione", "Parere favorevole");
+
+        // Joined: one answer is not enough, the other office's step is still the only one open.
+        Assert.Equal("asl-valutazione-multidimensionale", Assert.Single(await CurrentStepsAsync(caseId))["office"]!.GetValue<string>());
+        Assert.Equal("open", (await Desk.CaseAsync(caseId))["status"]!.GetValue<string>());
+
+        await CompleteAsync(caseId, "asl-valutazione-multidimensionale", "Parere favorevole");
+        await Desk.CompleteCurrentAsync(caseId, "comune-servizi-sociali", "Determina adottata");
+
+        var closed = await Desk.CaseAsync(caseId);
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
+        var only = Assert.Single(closed["procedures"]!.AsArray())!;
+        Assert.Equal("granted", only["status"]!.GetValue<string>());
+        Assert.Equal(4, only["steps"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task One_unfavourable_opinion_of_the_parallel_ones_denies_the_contribution_once_every_office_has_answered()
+    {
+        var caseId = await ElderlyCaseNeedingBothOpinionsAsync();
+
+        await CompleteAsync(caseId, "asl-valutazione-multidimensionale", "Parere sfavorevole");
+        Assert.Equal("asl-commissione", Assert.Single(await CurrentStepsAsync(caseId))["office"]!.GetValue<string>());
+        Assert.Equal("open", (await Desk.CaseAsync(caseId))["status"]!.GetValue<string>());
+
+        await CompleteAsync(caseId, "asl-commissione", "Parere favorevole");
+
+        var closed = await Desk.CaseAsync(caseId);
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
+        Assert.Equal("denied", Assert.Single(closed["procedures"]!.AsArray())!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_school_canteen_procedure_reuses_parere_asl_for_a_diet_for_health_reasons_and_not_for_other_diets()
+    {
+        var reused = (await Desk.StartAsync(CaseDesk.Application("mensa-scolastica", new JsonObject { ["dieta"] = "sanitaria" })))["caseId"]!.GetValue<string>();
+        var ordinary = (await Desk.StartAsync(CaseDesk.Application("mensa-scolastica", new JsonObject { ["dieta"] = "etico-religiosa" })))["caseId"]!.GetValue<string>();
+        await Desk.CompleteCurrentAsync(reused, "comune-servizi-scolastici", "Iscrizione ammissibile");
+        await Desk.CompleteCurrentAsync(ordinary, "comune-servizi-scolastici", "Iscrizione ammissibile");
+
+        var step = await Desk.CurrentStepAsync(reused);
+        Assert.Equal("asl-igiene-nutrizione", step["office"]!.GetValue<string>());
+        Assert.Equal("parere-asl", (await HolderAsync(step)).Definition);
+        Assert.Equal("P10D", await Desk.ScalarAsync<string>("SELECT term FROM case_tasks WHERE id = @id", ("id", Guid.Parse(step["taskId"]!.GetValue<string>()))));
+        Assert.Equal("closed", (await Desk.CaseAsync(ordinary))["status"]!.GetValue<string>());
+
+        await Desk.CompleteCurrentAsync(reused, "asl-igiene-nutrizione", "Parere favorevole");
+
+        var closed = await Desk.CaseAsync(reused);
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
+        var only = Assert.Single(closed["procedures"]!.AsArray())!;
+        Assert.Equal("granted", only["status"]!.GetValue<string>());
+        Assert.Equal(2, only["steps"]!.AsArray().Count);
+    }
 }

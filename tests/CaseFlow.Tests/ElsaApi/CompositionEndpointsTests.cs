@@ -99,4 +99,51 @@ public class CompositionEndpointsTests(ElsaApiFixture fixture) : IClassFixture<E
         Assert.Equal("Finished", state["subStatus"]!.GetValue<string>());
         Assert.Equal("parere su P-1", state["output"]!["Parere"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_child_instance_names_its_parent_as_parentWorkflowInstanceId_in_the_instance_and_its_workflow_state_as_Elsa_does()
+    {
+        var child = await fixture.Admin.SaveAsync(Reusable(ElsaApiFixture.NewId("figlio"), "figlio con padre"), publish: true);
+        var model = Flowchart(ElsaApiFixture.NewId("padre"),
+            [Start(), Activity("exec", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", Literal(child["definitionId"]!.GetValue<string>())),
+                ("waitForCompletion", Literal(true, "Boolean")), ("result", Bound("Esito"))), End()],
+            [("start", "Done", "exec"), ("exec", "Done", "end")], "Esito");
+        var id = (await fixture.Admin.SaveAsync(model, publish: true))["definitionId"]!.GetValue<string>();
+        var run = (await fixture.Admin.PostJsonAsync($"/workflow-definitions/{id}/execute", new JsonObject())).Json["workflowState"]!;
+        var parentId = run["id"]!.GetValue<string>();
+        var childId = run["variables"]!["Esito"]!["workflowInstanceId"]!.GetValue<string>();
+
+        var childJson = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{childId}")).Json;
+        var parentJson = (await fixture.Admin.GetJsonAsync($"/workflow-instances/{parentId}")).Json;
+
+        Assert.Equal(parentId, childJson["parentWorkflowInstanceId"]!.GetValue<string>());
+        Assert.Equal(parentId, childJson["workflowState"]!["parentWorkflowInstanceId"]!.GetValue<string>());
+        // A top-level instance has the property, null, as Elsa serialises it.
+        Assert.True(parentJson.ContainsKey("parentWorkflowInstanceId"));
+        Assert.Null(parentJson["parentWorkflowInstanceId"]);
+        Assert.Null(parentJson["workflowState"]!["parentWorkflowInstanceId"]);
+    }
+
+    [Theory]
+    [InlineData("contributo-anziani")]
+    [InlineData("mensa-scolastica")]
+    public async Task A_shipped_procedure_reusing_parere_asl_saves_loads_and_exports_unchanged(string shippedId)
+    {
+        var shipped = (await fixture.Admin.GetJsonAsync($"/workflow-definitions/by-definition-id/{shippedId}?versionOptions=Published")).Json;
+        var copy = (JsonObject)shipped.DeepClone();
+        var id = ElsaApiFixture.NewId(shippedId);
+        copy["definitionId"] = id;
+        copy["name"] = id;
+        copy.Remove("id");
+        await fixture.Admin.SaveAsync(copy, publish: true);
+
+        var loaded = (await fixture.Admin.GetJsonAsync($"/workflow-definitions/by-definition-id/{id}?versionOptions=Published")).Json;
+        var export = await fixture.Admin.GetAsync($"{ElsaApiFixture.Api}/workflow-definitions/{id}/export?versionOptions=Published");
+        var exported = JsonNode.Parse(await export.Content.ReadAsStringAsync())!.AsObject();
+
+        Assert.True(JsonNode.DeepEquals(shipped["root"], loaded["root"]));
+        Assert.True(JsonNode.DeepEquals(loaded["root"], exported["root"]));
+        Assert.True(JsonNode.DeepEquals(shipped["variables"], loaded["variables"]));
+        Assert.Contains("\"type\":\"ParereASL\"", loaded["root"]!.ToJsonString());
+    }
 }

@@ -144,6 +144,30 @@ public sealed partial class IndicatorExactnessTests(IndicatorScenario scenario) 
     }
 
     [Fact]
+    public async Task The_daily_rollup_equals_the_facts_it_counts()
+    {
+        Assert.Equal(0, await scenario.Host.Desk.ScalarAsync<long>("""
+            SELECT count(*) FROM (
+                (SELECT concluded_on, definition, agency, office, channel, measure, days, count(*) FROM indicator_measures GROUP BY 1, 2, 3, 4, 5, 6, 7
+                 EXCEPT SELECT day, definition, agency, office, channel, measure, days, n FROM indicator_concluded_daily)
+                UNION ALL
+                (SELECT day, definition, agency, office, channel, measure, days, n FROM indicator_concluded_daily
+                 EXCEPT SELECT concluded_on, definition, agency, office, channel, measure, days, count(*) FROM indicator_measures GROUP BY 1, 2, 3, 4, 5, 6, 7)
+            ) difference
+            """));
+        Assert.True(await scenario.Host.Desk.ScalarAsync<long>("SELECT count(*) FROM indicator_concluded_daily") > 0);
+    }
+
+    [Fact]
+    public async Task The_report_says_where_its_time_went_in_Server_Timing()
+    {
+        using var response = await (await scenario.Host.Desk.Supervisor).GetAsync("/api/indicators?from=2026-12-15&to=2027-02-10");
+        response.EnsureSuccessStatusCode();
+        var timing = string.Join(",", response.Headers.GetValues("Server-Timing"));
+        Assert.Matches(@"^catalogue;dur=[0-9.]+, reads;dur=[0-9.]+, compute;dur=[0-9.]+$", timing);
+    }
+
+    [Fact]
     public async Task The_backfill_of_the_migration_writes_the_same_facts_as_the_closing_transactions()
     {
         var before = await scenario.Host.Desk.ScalarAsync<string>(

@@ -90,7 +90,7 @@ public sealed class IndicatorPagesBrowserTests(IndicatorPagesFixture fixture) : 
 
         // Every chart is one image with a title and a description, and a table of its numbers beside it.
         var charts = browser.FindAll("svg.cf-chart");
-        Assert.Equal(6, charts.Count);
+        Assert.Equal(8, charts.Count);
         foreach (var chart in charts)
         {
             Assert.Equal("img", chart.GetAttribute("role"));

@@ -15,6 +15,8 @@ internal static class InstanceJson
         ["definitionId"] = i.DefinitionId,
         ["definitionVersionId"] = i.DefinitionVersionId,
         ["version"] = i.Version,
+        // Elsa's WorkflowInstanceModel and WorkflowState both name the instance that started this one (ExecuteWorkflow, DispatchWorkflow, a placed definition).
+        ["parentWorkflowInstanceId"] = i.ParentInstanceId,
         ["workflowState"] = State(i, bookmarks, incidents),
         ["status"] = i.Status,
         ["subStatus"] = i.SubStatus,
@@ -42,6 +44,7 @@ internal static class InstanceJson
             ["definitionId"] = i.DefinitionId,
             ["definitionVersionId"] = i.DefinitionVersionId,
             ["definitionVersion"] = i.Version,
+            ["parentWorkflowInstanceId"] = i.ParentInstanceId,
             ["correlationId"] = i.CorrelationId,
             ["status"] = i.Status,
             ["subStatus"] = i.SubStatus,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Workflows.Runtime;
 using Npgsql;
@@ -8,8 +7,6 @@ namespace CaseFlow.Workflows.ElsaApi.WorkflowInstances;
 /// <summary>The read side of the instance tables for the Studio's instance list and viewer (no locks: a snapshot is enough).</summary>
 internal sealed class InstanceReader(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, definition_id, definition_version_id, version, name, status, sub_status, correlation_id, state, incident_count, created_at, updated_at, finished_at";
-
     public async Task<InstanceRecord?> FindAsync(string id, CancellationToken ct) =>
         (await QueryAsync("WHERE id = @id", [("id", id)], ct)).FirstOrDefault();
 
@@ -50,28 +47,13 @@ internal sealed class InstanceReader(NpgsqlDataSource dataSource)
 
     private async Task<List<InstanceRecord>> QueryAsync(string tail, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM workflow_instances {tail}");
+        await using var command = dataSource.CreateCommand($"SELECT {InstanceStore.Columns} FROM workflow_instances {tail}");
         AddParameters(command, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<InstanceRecord>();
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new InstanceRecord
-            {
-                Id = reader.GetString(0),
-                DefinitionId = reader.GetString(1),
-                DefinitionVersionId = reader.GetString(2),
-                Version = reader.GetInt32(3),
-                Name = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Status = reader.GetString(5),
-                SubStatus = reader.GetString(6),
-                CorrelationId = reader.IsDBNull(7) ? null : reader.GetString(7),
-                State = JsonSerializer.Deserialize<InstanceState>(reader.GetString(8), InstanceStore.Json)!,
-                IncidentCount = reader.GetInt32(9),
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
-                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(11),
-                FinishedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
-            });
+            rows.Add(InstanceStore.Read(reader));
         }
 
         return rows;
