@@ -119,7 +119,7 @@ public sealed class CitizenBrowserTests(CitizenBrowserFixture fixture) : IClassF
         UntilStep(browser, "alunno");
         Assert.Equal("Luca Rossi", browser.Find("#campo-nomeAlunno").GetAttribute("value"));
         // The keyboard meets the buttons in the order the eye does, and Enter in a field still goes forward.
-        Assert.Equal(["step-back", "step-leave", "step-next"], browser.FindAll("#apply-form button[id^='step-']").Select(b => b.GetAttribute("id")).ToArray());
+        Assert.Equal(["step-back", "step-leave", "step-next"], browser.FindAll("#apply-form button[id^='step-']").Select(b => b.GetAttribute("id")!).ToArray());
         browser.Find("#campo-nomeAlunno").SendKeys(Keys.Enter);
         UntilStep(browser, "servizio");
         Choose(browser, "#campo-dieta", "nessuna");
