@@ -27,6 +27,9 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
     /// <summary>The citizen's page to answer the office online: documents requested, observations on a notice of refusal.</summary>
     public string ReplyPageUrl(string trackingCode) => $"{TrackingPageUrl(trackingCode)}/rispondi";
 
+    /// <summary>The receipt PDF in the citizen's personal area: the notice of start confirms the application with it (C.SE.1.2).</summary>
+    public string ReceiptUrl(string trackingCode) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/area-personale/pratiche/{Uri.EscapeDataString(trackingCode)}/ricevuta";
+
     /// <summary>The case in the officers' API, linked from office messages.</summary>
     /// <summary>The case page of the operators' web app (offices' reminders and escalations link it; officers see their procedures' part).</summary>
     public string CaseUrl(Guid caseId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/sportello/pratiche/{caseId}";
@@ -68,7 +71,11 @@ public sealed class CitizenMessages(ICitizenMailer mailer, IOfficeDirectory dire
                 p["office"]!.GetValue<string>(), p["officer"]?.GetValue<string>(), IsoDate(p["due_at"]), p["silence_assent"]!.GetValue<bool>()))]),
         };
         // The messages that ask the citizen for something link the page where they can answer online.
-        if (template is "documents-requested")
+        if (template is "case-received")
+        {
+            model["receipt_url"] = ReceiptUrl(row["tracking"]!.GetValue<string>());
+        }
+        else if (template is "documents-requested")
         {
             model["upload_url"] = ReplyPageUrl(row["tracking"]!.GetValue<string>());
         }

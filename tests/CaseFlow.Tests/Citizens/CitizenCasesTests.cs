@@ -193,12 +193,23 @@ public partial class CitizenCasesTests(CitizenDeskFixture fixture) : IClassFixtu
         Assert.NotEmpty(links);
         Assert.Contains(links, l => l.Contains("/pratiche/"));
         Assert.DoesNotContain(links, l => l.Contains("/api/"));
+        // The notice of start confirms the application with its receipt, a PDF behind the citizen's sign-in (C.SE.1.2).
+        var code = started["trackingCode"]!.GetValue<string>();
+        var receipt = Assert.Single(links.Distinct(), l => l.EndsWith($"/area-personale/pratiche/{code}/ricevuta", StringComparison.Ordinal));
         var anonymous = CitizenClient.For(fixture.App);
-        foreach (var link in links.Distinct())
+        foreach (var link in links.Distinct().Where(l => l != receipt))
         {
             var response = await anonymous.Client.GetAsync(new Uri(link).PathAndQuery);
             Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html", $"{link} answered {response.Content.Headers.ContentType}");
         }
+
+        var unsigned = await anonymous.Client.GetAsync(new Uri(receipt).PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
+        Assert.StartsWith("/accedi", unsigned.Headers.Location!.OriginalString.Replace(fixture.App.Server.BaseAddress.ToString().TrimEnd('/'), ""));
+        var mario = CitizenClient.For(fixture.App);
+        await mario.SignInAsync("mario");
+        var pdf = await mario.Client.GetAsync(new Uri(receipt).PathAndQuery);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }
 
     private static async Task<HttpResponseMessage> PostFilesAsync(CitizenClient citizen, string code, string procedureId, string token, params (string Name, byte[] Bytes)[] files)
