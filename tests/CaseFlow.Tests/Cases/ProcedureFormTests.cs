@@ -299,4 +299,22 @@ public class ProcedureFormTests(CasesFixture fixture) : IClassFixture<CasesFixtu
         // The English placeholder is read as the number it shows.
         Assert.Equal(12500m, FormRules.ParseItalian(isee.Placeholder!));
     }
+
+    [Theory]
+    [InlineData("12.500,50", "12500.50")]
+    [InlineData("12500,50", "12500.50")]
+    [InlineData("12.500", "12500")]
+    [InlineData("12500.50", "12500.50")]
+    [InlineData("12,500.00", "12500.00")]
+    [InlineData("1,234,567.8", "1234567.8")]
+    [InlineData("€ 9.800,00", "9800.00")]
+    public void An_amount_written_the_Italian_or_the_English_way_is_read_as_the_number_it_shows(string typed, string expected) =>
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FormRules.ParseItalian(typed));
+
+    [Theory]
+    [InlineData("12,50.0")]
+    [InlineData("1,2,3.4")]
+    [InlineData("dodici")]
+    public void An_amount_that_is_neither_Italian_nor_English_is_refused_rather_than_guessed(string typed) =>
+        Assert.Null(FormRules.ParseItalian(typed));
 }

@@ -173,11 +173,18 @@ public static class FormRules
             : (JsonValue.Create(option.Value), null);
     }
 
-    /// <summary>"12500", "12500,50", "12.500,50", "12.500" (thousands, the Italian way) and "12500.50".</summary>
+    /// <summary>
+    /// "12500", "12500,50", "12.500,50", "12.500" (thousands, the Italian way), "12500.50", and "12,500.50" (thousands
+    /// the English way: a point after the last comma cannot be Italian, and reading it so would turn 12,500.00 into 12.5).
+    /// </summary>
     public static decimal? ParseItalian(string text)
     {
         var t = text.Trim().Replace(" ", "").Replace("\u00a0", "").Replace("€", "");
-        if (t.Contains(','))
+        if (t.Contains(',') && t.LastIndexOf('.') > t.LastIndexOf(','))
+        {
+            t = Regex.IsMatch(t, @"^-?\d{1,3}(,\d{3})+(\.\d+)?$") ? t.Replace(",", "") : "invalid";
+        }
+        else if (t.Contains(','))
         {
             t = t.Replace(".", "").Replace(',', '.');
         }
