@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CaseFlow.ServiceDefaults.Changes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,6 @@ internal sealed class OutboxListener(
     IOptions<NotificationsOptions> options,
     ILogger<OutboxListener> logger) : BackgroundService
 {
-    // A silent network can leave a connection that looks open; a query now and then finds out.
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -37,39 +36,9 @@ internal sealed class OutboxListener(
 
     private async Task ListenAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                connection.Notification += (_, _) => wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSignal.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(ct);
-                }
-
-                // Whatever was committed while nobody listened.
-                wake.Writer.TryWrite(true);
-                while (!ct.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(KeepAlive, ct))
-                    {
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(ct);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
-            {
-                logger.LogWarning(ex, "The outbox listener lost its connection; reconnecting in {Delay}", Reconnect);
-                await Delay(Reconnect, ct);
-            }
-        }
-
+        // Every signal, and every (re)connection (whatever was committed while nobody listened), asks for a pass.
+        await NotificationListener.RunAsync(dataSource, OutboxSignal.Channel, _ => wake.Writer.TryWrite(true), () => wake.Writer.TryWrite(true), () => { },
+            logger, ct);
         wake.Writer.TryComplete();
     }
 

@@ -15,9 +15,6 @@ public sealed class ChangeFeed(NpgsqlDataSource dataSource, ILogger<ChangeFeed> 
 {
     public const string Channel = "caseflow_changes";
 
-    // A silent network can leave a connection that looks open; a query now and then finds out.
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, long> topics = new(StringComparer.Ordinal);
     private long epoch;
     private volatile bool live;
@@ -33,53 +30,18 @@ public sealed class ChangeFeed(NpgsqlDataSource dataSource, ILogger<ChangeFeed> 
     /// </summary>
     public void Touch(string topic) => topics.AddOrUpdate(topic, 1, (_, n) => n + 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        NotificationListener.RunAsync(dataSource, Channel, Touch,
+            // Whatever changed while nobody listened: everything read before now is suspect.
+            listening: () =>
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => Touch(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Whatever changed while nobody listened: everything read before now is suspect.
                 Interlocked.Increment(ref epoch);
                 live = true;
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(KeepAlive, stoppingToken))
-                    {
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
-            {
-                logger.LogWarning(ex, "The change feed lost its connection; caches read through until it is back");
-            }
-            finally
+            },
+            lost: () =>
             {
                 live = false;
                 Interlocked.Increment(ref epoch);
-            }
-
-            try
-            {
-                await Task.Delay(Reconnect, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+            },
+            logger, stoppingToken);
 }
