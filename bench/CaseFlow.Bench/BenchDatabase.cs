@@ -62,6 +62,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>The process id of one backend of the cluster (its parent is the postmaster: see <see cref="CpuMeter"/>).</summary>
+    public async Task<int> BackendPidAsync()
+    {
+        await using var command = DataSource.CreateCommand("SELECT pg_backend_pid()");
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Transactions committed in the bench database so far (statistics lag by up to a second: call after a pause).</summary>
     public async Task<long> CommitsAsync()
     {

@@ -70,6 +70,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
         }
     }
 
+    public int ProcessId => process.Id;
+
     public long WorkingSetBytes()
     {
         process.Refresh();

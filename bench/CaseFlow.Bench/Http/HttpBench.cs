@@ -27,6 +27,7 @@ internal static class HttpBench
         // Statistics reach pg_stat_database up to ~10 s late from an idle connection: wait that long before reading.
         var settle = TimeSpan.FromSeconds(options.Smoke ? 1.5 : 11);
         await using var database = await BenchDatabase.StartAsync(durable: true);
+        var backend = await database.BackendPidAsync();
         var mailbox = Path.Combine(Path.GetTempPath(), $"caseflow-bench-mailbox-{Guid.NewGuid():N}");
         try
         {
@@ -42,23 +43,31 @@ internal static class HttpBench
 
             await Task.Delay(settle);
             var idleWindow = TimeSpan.FromSeconds(options.Smoke ? 2 : 30);
-            var idle = await CountAsync(database, settle, async () => { await Task.Delay(idleWindow); return idleWindow; });
+            var hostPid = host.ProcessId;
+            Cpu Sample() => new(CpuMeter.Process(hostPid), CpuMeter.Cluster(backend), CpuMeter.Self());
+            var idle = await CountAsync(database, settle, Sample, async () => { await Task.Delay(idleWindow); return idleWindow; });
             var idlePerSecond = idle.Commits / idle.Elapsed.TotalSeconds;
 
-            var intake = await CountAsync(database, settle, () => Load.RunAsync(clients, TimeSpan.FromSeconds(seconds), _ => IntakeAsync(desk)));
+            var intake = await CountAsync(database, settle, Sample, () => Load.RunAsync(clients, TimeSpan.FromSeconds(seconds), _ => IntakeAsync(desk)));
             var tasks = new ConcurrentQueue<Guid>(await OpenTasksAsync(database));
-            var complete = await CountAsync(database, settle, () => Load.RunAsync(clients, TimeSpan.FromSeconds(seconds), _ => CompleteAsync(officer, tasks)));
+            var complete = await CountAsync(database, settle, Sample, () => Load.RunAsync(clients, TimeSpan.FromSeconds(seconds), _ => CompleteAsync(officer, tasks)));
             var rssAtEnd = host.WorkingSetBytes();
             await host.DisposeAsync();
 
-            var tpcb = await PgBench.TpcbAsync(database.ConnectionString, clients, seconds, scale: options.Smoke ? 1 : 10, smoke: options.Smoke);
+            await PgBench.TpcbInitAsync(database.ConnectionString, scale: options.Smoke ? 1 : 10);
+            var beforeTpcb = Sample();
+            var tpcbClock = Stopwatch.StartNew();
+            var tpcb = await PgBench.TpcbRunAsync(database.ConnectionString, clients, seconds, options.Smoke);
+            var tpcbCpu = Sample() - beforeTpcb;
+            var tpcbTransactions = tpcb * tpcbClock.Elapsed.TotalSeconds;
             var counter = await PgBench.OneRowCounterAsync(database.ConnectionString, clients, seconds, options.Smoke);
 
             Console.WriteLine($"clients: {clients}, {seconds} s per measure, cores: {Environment.ProcessorCount}, {database.Describe}, no SMTP (pickup folder), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-            Console.WriteLine($"idle host                      : {idlePerSecond,8:0.0} commits/s");
-            Report("POST /api/cases", intake, idlePerSecond);
-            Report("POST /api/tasks/{id}/complete", complete, idlePerSecond);
+            Console.WriteLine($"idle host                      : {idlePerSecond,8:0.0} commits/s, CPU {idle.Cpu.Host.TotalMilliseconds / idle.Elapsed.TotalSeconds:0} ms/s host, {idle.Cpu.Database.TotalMilliseconds / idle.Elapsed.TotalSeconds:0} ms/s PostgreSQL");
+            Report("POST /api/cases", intake, idle);
+            Report("POST /api/tasks/{id}/complete", complete, idle);
             Console.WriteLine($"pgbench TPC-B                  : {tpcb,8:0} tps");
+            Console.WriteLine($"{"  CPU per transaction",-31}: PostgreSQL {tpcbCpu.Database.TotalMilliseconds / tpcbTransactions:0.000} ms, pgbench {(tpcbCpu.Bench.TotalMilliseconds / tpcbTransactions):0.000} ms");
             Console.WriteLine($"pgbench one-row counter        : {counter,8:0} tps");
             Console.WriteLine($"ratio intake / TPC-B           : {intake.Load.PerSecond / tpcb,8:0.000}");
             Console.WriteLine($"ratio complete / TPC-B         : {complete.Load.PerSecond / tpcb,8:0.000}");
@@ -75,25 +84,41 @@ internal static class HttpBench
         }
     }
 
-    private sealed record Counted<T>(T Load, long Commits, TimeSpan Elapsed);
+    private sealed record Counted<T>(T Load, long Commits, TimeSpan Elapsed, Cpu Cpu);
 
-    private static void Report(string name, Counted<LoadResult> phase, double idlePerSecond)
+    /// <summary>CPU spent by the host process, the whole PostgreSQL cluster and the bench (the clients, pgbench).</summary>
+    private sealed record Cpu(TimeSpan Host, TimeSpan Database, TimeSpan Bench)
+    {
+        public static Cpu operator -(Cpu a, Cpu b) => new(a.Host - b.Host, a.Database - b.Database, a.Bench - b.Bench);
+
+        public Cpu Scaled(double factor) => new(Host * factor, Database * factor, Bench * factor);
+    }
+
+    private static void Report(string name, Counted<LoadResult> phase, Counted<TimeSpan> idle)
     {
         var load = phase.Load;
-        var net = phase.Commits - idlePerSecond * phase.Elapsed.TotalSeconds;
+        var operations = Math.Max(1, load.Operations);
+        var share = phase.Elapsed.TotalSeconds / idle.Elapsed.TotalSeconds;
+        var net = phase.Commits - idle.Commits * share;
         Console.WriteLine($"{name,-31}: {load.PerSecond,8:0.0} /s  ({load.Operations} in {load.Elapsed.TotalSeconds:0.0} s), p50 {load.Percentile(0.5):0} ms, p99 {load.Percentile(0.99):0} ms");
-        Console.WriteLine($"{"  commits per operation",-31}: {(double)phase.Commits / Math.Max(1, load.Operations),8:0.00}  ({(net / Math.Max(1, load.Operations)):0.00} net of the idle host; outbox dispatch included)");
+        Console.WriteLine($"{"  commits per operation",-31}: {(double)phase.Commits / operations,8:0.00}  ({(net / operations):0.00} net of the idle host; outbox dispatch included)");
+        // Net of what the idle host, cluster and bench spend in the same time (Hangfire's polling, the settle pause).
+        var cpu = phase.Cpu - idle.Cpu.Scaled(share);
+        var perOperation = (cpu.Host + cpu.Database + cpu.Bench).TotalMilliseconds / operations;
+        Console.WriteLine($"{"  CPU per operation (net)",-31}: host {cpu.Host.TotalMilliseconds / operations:0.00} ms, PostgreSQL {cpu.Database.TotalMilliseconds / operations:0.00} ms, clients {cpu.Bench.TotalMilliseconds / operations:0.00} ms: at most {Environment.ProcessorCount * 1000 / Math.Max(0.001, perOperation):0}/s on {Environment.ProcessorCount} cores");
     }
 
     // The counter is read once the statistics have caught up; the outbox has drained, so its dispatch is counted.
-    private static async Task<Counted<T>> CountAsync<T>(BenchDatabase database, TimeSpan settle, Func<Task<T>> phase)
+    private static async Task<Counted<T>> CountAsync<T>(BenchDatabase database, TimeSpan settle, Func<Cpu> sample, Func<Task<T>> phase)
     {
         var before = await database.CommitsAsync();
+        var cpuBefore = sample();
         var clock = Stopwatch.StartNew();
         var result = await phase();
         await DrainOutboxAsync(database);
         await Task.Delay(settle);
-        return new Counted<T>(result, await database.CommitsAsync() - before, clock.Elapsed);
+        var cpu = sample() - cpuBefore;
+        return new Counted<T>(result, await database.CommitsAsync() - before, clock.Elapsed, cpu);
     }
 
     private static async Task DrainOutboxAsync(BenchDatabase database)

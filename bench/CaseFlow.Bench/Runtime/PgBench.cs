@@ -13,9 +13,16 @@ internal static partial class PgBench
     /// <param name="smoke">A few transactions per client instead of a duration: on a starved machine a one-second run may finish none.</param>
     public static async Task<double> TpcbAsync(string connectionString, int clients, int seconds, int scale = 10, bool smoke = false)
     {
-        await Run(connectionString, "-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture));
-        return Tps(await Run(connectionString, ["-c", Text(clients), "-j", "2", .. Length(seconds, smoke)]));
+        await TpcbInitAsync(connectionString, scale);
+        return await TpcbRunAsync(connectionString, clients, seconds, smoke);
     }
+
+    /// <summary><c>pgbench -i</c> alone, so that a caller can measure the run without the load.</summary>
+    public static Task TpcbInitAsync(string connectionString, int scale = 10) =>
+        Run(connectionString, "-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture));
+
+    public static async Task<double> TpcbRunAsync(string connectionString, int clients, int seconds, bool smoke = false) =>
+        Tps(await Run(connectionString, ["-c", Text(clients), "-j", "2", .. Length(seconds, smoke)]));
 
     private static string[] Length(int seconds, bool smoke) => smoke ? ["-t", "10"] : ["-T", Text(seconds)];
 
