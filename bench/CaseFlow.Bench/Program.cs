@@ -7,6 +7,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
     ["runtime"] = CaseFlow.Bench.Runtime.RuntimeBench.RunAsync,
     ["http"] = CaseFlow.Bench.Http.HttpBench.RunAsync,
     ["idle"] = CaseFlow.Bench.Http.IdleBench.RunAsync,
+    ["memory"] = CaseFlow.Bench.Http.MemoryBench.RunAsync,
     ["indicators"] = CaseFlow.Bench.Indicators.IndicatorsBench.RunAsync,
     ["scale"] = CaseFlow.Bench.Scale.ScaleBench.RunAsync,
 };

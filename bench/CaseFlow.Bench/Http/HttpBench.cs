@@ -152,7 +152,7 @@ internal static class HttpBench
         return [.. ids];
     }
 
-    private static async Task<bool> IntakeAsync(HttpClient desk)
+    internal static async Task<bool> IntakeAsync(HttpClient desk)
     {
         var application = new JsonObject
         {
@@ -187,7 +187,7 @@ internal static class HttpBench
             : throw new InvalidOperationException($"completion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static async Task<HttpClient> ClientAsync(HostUnderTest host, int connections, string role, params string[] offices)
+    internal static async Task<HttpClient> ClientAsync(HostUnderTest host, int connections, string role, params string[] offices)
     {
         using var admin = Client(host, connections, HostUnderTest.AdminKey);
         using var response = await admin.PostAsJsonAsync("/api/admin/api-keys", new { name = $"bench {role}", roles = new[] { role }, offices });

@@ -14,6 +14,7 @@ public class BenchSmokeTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("runtime", "ratio instances/s : TPC-B tps")]
     [InlineData("http", "ratio intake / one-row counter")]
     [InlineData("idle", "idle host commits/s")]
+    [InlineData("memory", "RSS after warm-up")]
     [InlineData("indicators", "ratio naive scan / api")]
     [InlineData("scale", "scale bench done")]
     public async Task A_benchmark_in_smoke_mode_runs_to_the_end_and_prints_its_figures(string command, string lastFigure)
