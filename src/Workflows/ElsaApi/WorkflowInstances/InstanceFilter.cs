@@ -33,6 +33,17 @@ internal sealed record InstanceFilter
 
     public string? OrderDirection { get; init; }
 
+    /// <summary>
+    /// CaseFlow's keyset cursor (the <c>X-Next-Cursor</c> of the previous page): the next page of the default order,
+    /// newest first, read from the index at that row instead of counting past every row before it.
+    /// </summary>
+    public string? After { get; init; }
+
+    /// <summary>True for the order a cursor can follow: creation time, newest first (the Studio's default).</summary>
+    public bool IsDefaultOrder =>
+        OrderBy?.ToLowerInvariant() is null or "" or "created" or "createdat"
+        && !string.Equals(OrderDirection, "Ascending", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The WHERE clause; every value is a parameter, only column names are spliced.</summary>
     public (string Where, List<(string Name, object Value)> Parameters) ToSql()
     {

@@ -10,14 +10,32 @@ internal sealed class InstanceReader(NpgsqlDataSource dataSource)
     public async Task<InstanceRecord?> FindAsync(string id, CancellationToken ct) =>
         (await QueryAsync("WHERE id = @id", [("id", id)], ct)).FirstOrDefault();
 
-    public async Task<(List<InstanceRecord> Items, long Total)> ListAsync(InstanceFilter filter, CancellationToken ct)
+    /// <summary>A page is at most this long, whatever is asked: a list that grows must not answer with all of it.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>Counting stops here: the Studio's pager needs a total, not an exact one past thousands of pages' worth.</summary>
+    public const int CountBound = 10_000;
+
+    public async Task<(List<InstanceRecord> Items, long Total, InstanceCursor? Next)> ListAsync(InstanceFilter filter, InstanceCursor? after, CancellationToken ct)
     {
         var (where, parameters) = filter.ToSql();
-        var page = filter.PageSize is > 0 ? $" LIMIT {filter.PageSize.Value} OFFSET {Math.Max(0, filter.Page ?? 0) * filter.PageSize.Value}" : "";
-        var items = await QueryAsync($"{where} ORDER BY {filter.OrderSql()}{page}", parameters, ct);
-        await using var count = dataSource.CreateCommand($"SELECT count(*) FROM workflow_instances {where}");
-        AddParameters(count, parameters);
-        return (items, (long)(await count.ExecuteScalarAsync(ct))!);
+        var size = filter.PageSize is { } asked and > 0 ? Math.Min(asked, MaxPageSize) : MaxPageSize;
+        var keyed = where;
+        var offset = Math.Max(0, filter.Page ?? 0) * size;
+        if (after is not null)
+        {
+            // A row comparison on (created_at, id) reads workflow_instances_created from the cursor on.
+            keyed = (where.Length == 0 ? "WHERE " : where + " AND ") + "(created_at, id) < (@afterAt, @afterId)";
+            parameters = [.. parameters, ("afterAt", after.CreatedAt), ("afterId", after.Id)];
+            offset = 0;
+        }
+
+        var rows = await QueryAsync($"{keyed} ORDER BY {filter.OrderSql()} LIMIT {size + 1} OFFSET {offset}", parameters, ct);
+        var next = rows.Count > size && filter.IsDefaultOrder ? new InstanceCursor(rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
+        var items = rows.Take(size).ToList();
+        await using var count = dataSource.CreateCommand($"SELECT count(*) FROM (SELECT 1 FROM workflow_instances {where} LIMIT {CountBound}) bounded");
+        AddParameters(count, parameters.Where(p => p.Name is not ("afterAt" or "afterId")));
+        return (items, (long)(await count.ExecuteScalarAsync(ct))!, next);
     }
 
     public async Task<List<StoredBookmark>> BookmarksAsync(string instanceId, CancellationToken ct)
