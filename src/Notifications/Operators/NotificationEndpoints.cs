@@ -12,9 +12,20 @@ internal static class NotificationEndpoints
     public static IEndpointRouteBuilder MapNotificationOperators(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/notifications").RequireAuthorization(Roles.Supervisor).WithTags("Notifications");
-        // GET /api/notifications?caseId=&status=&limit=: newest first.
-        group.MapGet("/", async (Guid? caseId, string? status, int? limit, NotificationOperators operators, CancellationToken ct) =>
-            (await operators.ListAsync(new NotificationQuery(caseId, status, limit), ct)).ToHttp());
+        // GET /api/notifications?caseId=&status=&limit=&after=: newest first; the next page in Link / X-Next-Cursor.
+        group.MapGet("/", async (Guid? caseId, string? status, int? limit, string? after, NotificationOperators operators, HttpContext http, CancellationToken ct) =>
+            (await operators.ListAsync(new NotificationQuery(caseId, status, limit, after), ct)).ToHttp(page =>
+            {
+                if (page.Next is { } next)
+                {
+                    http.Response.Headers.Append("X-Next-Cursor", next);
+                    var query = QueryString.Create(http.Request.Query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+                        .Append(KeyValuePair.Create("after", (string?)next)));
+                    http.Response.Headers.Append("Link", $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"");
+                }
+
+                return Results.Ok(page.Items);
+            }));
         group.MapGet("/{id:guid}", async (Guid id, NotificationOperators operators, CancellationToken ct) => (await operators.GetAsync(id, ct)).ToHttp());
         group.MapPost("/{id:guid}/resend", async (Guid id, NotificationOperators operators, CancellationToken ct) =>
             (await operators.ResendAsync(id, ct)).ToHttp(resent => Results.Accepted($"/api/notifications/{resent}")));

@@ -5,7 +5,11 @@ using Npgsql;
 namespace CaseFlow.Notifications.Operators;
 
 /// <summary>Which notifications an operator lists: every filter optional, newest first.</summary>
-public sealed record NotificationQuery(Guid? CaseId = null, string? Status = null, int? Limit = null);
+/// <param name="After">The previous page's <see cref="NotificationListPage.Next"/>: the page of older messages after it.</param>
+public sealed record NotificationQuery(Guid? CaseId = null, string? Status = null, int? Limit = null, string? After = null);
+
+/// <summary>A page of messages, newest first, and the cursor of the next (older) page when there is one.</summary>
+public sealed record NotificationListPage(IReadOnlyList<NotificationView> Items, string? Next);
 
 /// <summary>A bulk resend: every <c>failed</c> (or <c>uncertain</c>) message of a period or a case.</summary>
 public sealed record BulkResend(string? Status, DateTimeOffset? Since = null, DateTimeOffset? Until = null, Guid? CaseId = null);
@@ -23,7 +27,7 @@ public sealed class NotificationOperators(NpgsqlDataSource dataSource, TimeProvi
 
     public const int BulkLimit = 1000;
 
-    public async Task<Outcome<IReadOnlyList<NotificationView>>> ListAsync(NotificationQuery query, CancellationToken ct)
+    public async Task<Outcome<NotificationListPage>> ListAsync(NotificationQuery query, CancellationToken ct)
     {
         if (query.Status is not null && !Statuses.Contains(query.Status))
         {
@@ -35,16 +39,34 @@ public sealed class NotificationOperators(NpgsqlDataSource dataSource, TimeProvi
             return Problem.Validation("limit", "Da 1 a 1000 messaggi. / limit must be between 1 and 1000.");
         }
 
+        (DateTimeOffset At, Guid Id)? after = null;
+        if (query.After is { Length: > 0 } text)
+        {
+            if (NotificationCursor.Read(text) is not { } position)
+            {
+                return Problem.Validation("after", "Cursore non valido: usare X-Next-Cursor della pagina precedente. / Invalid cursor: use the previous page's X-Next-Cursor.");
+            }
+
+            after = position;
+        }
+
+        var limit = query.Limit ?? 200;
+        // Keyset: a page starts at its cursor (through the case or the status index when filtered), not after the newer rows.
         await using var command = dataSource.CreateCommand($"""
             SELECT {NotificationRows.Columns} FROM outbox_messages
              WHERE (@case::uuid IS NULL OR case_id = @case) AND (@status::text IS NULL OR status = @status)
+               AND (@afterAt::timestamptz IS NULL OR (created_at, id) < (@afterAt, @afterId))
              ORDER BY created_at DESC, id DESC
              LIMIT @limit
             """);
         command.Parameters.AddWithValue("case", (object?)query.CaseId ?? DBNull.Value);
         command.Parameters.AddWithValue("status", (object?)query.Status ?? DBNull.Value);
-        command.Parameters.AddWithValue("limit", query.Limit ?? 200);
-        return await NotificationRows.ReadAsync(command, withBodies: false, ct);
+        command.Parameters.AddWithValue("afterAt", (object?)after?.At ?? DBNull.Value);
+        command.Parameters.AddWithValue("afterId", (object?)after?.Id ?? Guid.Empty);
+        command.Parameters.AddWithValue("limit", limit + 1);
+        var rows = await NotificationRows.ReadAsync(command, withBodies: false, ct);
+        var next = rows.Count > limit ? NotificationCursor.Write(rows[limit - 1].CreatedAt, rows[limit - 1].Id) : null;
+        return new NotificationListPage([.. rows.Take(limit)], next);
     }
 
     public async Task<Outcome<NotificationView>> GetAsync(Guid id, CancellationToken ct)
