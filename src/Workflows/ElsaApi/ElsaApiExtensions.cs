@@ -65,6 +65,7 @@ public static class ElsaApiExtensions
         ControlEndpoints.Map(runners);
         AlterationEndpoints.Map(runners);
         ListBookmarks.Map(runners);
+        Events.TriggerEvent.Map(runners);
         return app;
     }
 }

@@ -21,16 +21,23 @@ public sealed partial class WorkflowRuntime
     private const int MaxEventDeliveriesPerTransaction = 1000;
 
     /// <summary>Publishes an event from outside any instance (a module, an API call), in a transaction of its own.</summary>
-    public async Task<EventDelivery> PublishEventAsync(string name, string? correlationId, JsonNode? payload, CancellationToken ct)
+    public Task<EventDelivery> PublishEventAsync(string name, string? correlationId, JsonNode? payload, CancellationToken ct) =>
+        PublishEventAsync(name, correlationId, null, payload, ct);
+
+    /// <param name="instanceId">Only this instance's waits (Elsa's <c>workflowInstanceId</c>); null for every instance.</param>
+    public async Task<EventDelivery> PublishEventAsync(string name, string? correlationId, string? instanceId, JsonNode? payload, CancellationToken ct)
     {
         await using var work = await UnitOfWork.BeginAsync(dataSource, clock, "sistema", ct);
-        var delivery = await PublishEventAsync(work, name, correlationId, payload, ct);
+        var delivery = await PublishEventAsync(work, name, correlationId, instanceId, payload, ct);
         await work.CommitAsync(ct);
         return delivery;
     }
 
     /// <summary>Publishes an event inside the caller's unit of work: the resumed and started instances commit with the caller's change.</summary>
-    public async Task<EventDelivery> PublishEventAsync(UnitOfWork work, string name, string? correlationId, JsonNode? payload, CancellationToken ct)
+    public Task<EventDelivery> PublishEventAsync(UnitOfWork work, string name, string? correlationId, JsonNode? payload, CancellationToken ct) =>
+        PublishEventAsync(work, name, correlationId, null, payload, ct);
+
+    public async Task<EventDelivery> PublishEventAsync(UnitOfWork work, string name, string? correlationId, string? instanceId, JsonNode? payload, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -39,7 +46,7 @@ public sealed partial class WorkflowRuntime
 
         var chain = new StepChain(work.Connection, work.Transaction);
         var (resumed, started) = (new List<string>(), new List<string>());
-        await DeliverAsync(chain, null, null, new EventPublished(name.Trim(), string.IsNullOrWhiteSpace(correlationId) ? null : correlationId, null, payload), resumed, started, ct);
+        await DeliverAsync(chain, null, null, new EventPublished(name.Trim(), string.IsNullOrWhiteSpace(correlationId) ? null : correlationId, instanceId, payload), resumed, started, ct);
         work.AfterCommit(() => RunAfterCommit(chain));
         return new EventDelivery(resumed, started);
     }
