@@ -16,14 +16,7 @@ internal static class NotificationEndpoints
         group.MapGet("/", async (Guid? caseId, string? status, int? limit, string? after, NotificationOperators operators, HttpContext http, CancellationToken ct) =>
             (await operators.ListAsync(new NotificationQuery(caseId, status, limit, after), ct)).ToHttp(page =>
             {
-                if (page.Next is { } next)
-                {
-                    http.Response.Headers.Append("X-Next-Cursor", next);
-                    var query = QueryString.Create(http.Request.Query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                        .Append(KeyValuePair.Create("after", (string?)next)));
-                    http.Response.Headers.Append("Link", $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"");
-                }
-
+                KeysetCursor.AddNextLink(http, page.Next);
                 return Results.Ok(page.Items);
             }));
         group.MapGet("/{id:guid}", async (Guid id, NotificationOperators operators, CancellationToken ct) => (await operators.GetAsync(id, ct)).ToHttp());

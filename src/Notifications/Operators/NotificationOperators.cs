@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Http;
 using CaseFlow.Notifications.Dispatch;
 using CaseFlow.ServiceDefaults.Outcomes;
 using Npgsql;
@@ -42,12 +43,12 @@ public sealed class NotificationOperators(NpgsqlDataSource dataSource, TimeProvi
         (DateTimeOffset At, Guid Id)? after = null;
         if (query.After is { Length: > 0 } text)
         {
-            if (NotificationCursor.Read(text) is not { } position)
+            if (!KeysetCursor.TryRead(text, out var at, out var id) || !Guid.TryParse(id, out var guid))
             {
                 return Problem.Validation("after", "Cursore non valido: usare X-Next-Cursor della pagina precedente. / Invalid cursor: use the previous page's X-Next-Cursor.");
             }
 
-            after = position;
+            after = (at, guid);
         }
 
         var limit = query.Limit ?? 200;
@@ -65,7 +66,7 @@ public sealed class NotificationOperators(NpgsqlDataSource dataSource, TimeProvi
         command.Parameters.AddWithValue("afterId", (object?)after?.Id ?? Guid.Empty);
         command.Parameters.AddWithValue("limit", limit + 1);
         var rows = await NotificationRows.ReadAsync(command, withBodies: false, ct);
-        var next = rows.Count > limit ? NotificationCursor.Write(rows[limit - 1].CreatedAt, rows[limit - 1].Id) : null;
+        var next = rows.Count > limit ? KeysetCursor.Write(rows[limit - 1].CreatedAt, rows[limit - 1].Id.ToString()) : null;
         return new NotificationListPage([.. rows.Take(limit)], next);
     }
 

@@ -16,22 +16,24 @@ internal sealed class InstanceReader(NpgsqlDataSource dataSource)
     /// <summary>Counting stops here: the Studio's pager needs a total, not an exact one past thousands of pages' worth.</summary>
     public const int CountBound = 10_000;
 
-    public async Task<(List<InstanceRecord> Items, long Total, InstanceCursor? Next)> ListAsync(InstanceFilter filter, InstanceCursor? after, CancellationToken ct)
+    /// <param name="after">The keyset position (creation time, id) the page starts after; null for the first page.</param>
+    public async Task<(List<InstanceRecord> Items, long Total, (DateTimeOffset At, string Id)? Next)> ListAsync(
+        InstanceFilter filter, (DateTimeOffset At, string Id)? after, CancellationToken ct)
     {
         var (where, parameters) = filter.ToSql();
         var size = filter.PageSize is { } asked and > 0 ? Math.Min(asked, MaxPageSize) : MaxPageSize;
         var keyed = where;
         var offset = Math.Max(0, filter.Page ?? 0) * size;
-        if (after is not null)
+        if (after is { } position)
         {
             // A row comparison on (created_at, id) reads workflow_instances_created from the cursor on.
             keyed = (where.Length == 0 ? "WHERE " : where + " AND ") + "(created_at, id) < (@afterAt, @afterId)";
-            parameters = [.. parameters, ("afterAt", after.CreatedAt), ("afterId", after.Id)];
+            parameters = [.. parameters, ("afterAt", position.At), ("afterId", position.Id)];
             offset = 0;
         }
 
         var rows = await QueryAsync($"{keyed} ORDER BY {filter.OrderSql()} LIMIT {size + 1} OFFSET {offset}", parameters, ct);
-        var next = rows.Count > size && filter.IsDefaultOrder ? new InstanceCursor(rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
+        (DateTimeOffset At, string Id)? next = rows.Count > size && filter.IsDefaultOrder ? (rows[size - 1].CreatedAt, rows[size - 1].Id) : null;
         var items = rows.Take(size).ToList();
         await using var count = dataSource.CreateCommand($"SELECT count(*) FROM (SELECT 1 FROM workflow_instances {where} LIMIT {CountBound}) bounded");
         AddParameters(count, parameters.Where(p => p.Name is not ("afterAt" or "afterId")));

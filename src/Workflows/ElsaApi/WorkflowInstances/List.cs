@@ -18,7 +18,7 @@ internal static class List
 
     private static async Task<IResult> Handle(InstanceFilter filter, InstanceReader reader, HttpContext http, CancellationToken ct)
     {
-        InstanceCursor? after = null;
+        (DateTimeOffset At, string Id)? after = null;
         if (filter.After is { Length: > 0 } text)
         {
             if (!filter.IsDefaultOrder)
@@ -26,25 +26,16 @@ internal static class List
                 return Problems.Validation("after", "Il cursore scorre solo l'ordine predefinito (dal più recente) / The cursor follows the default order only (newest first).");
             }
 
-            if (!InstanceCursor.TryRead(text, out after))
+            if (!KeysetCursor.TryRead(text, out var at, out var id))
             {
                 return Problems.Validation("after", "Cursore non valido: usare X-Next-Cursor della pagina precedente / Invalid cursor: use the previous page's X-Next-Cursor.");
             }
+
+            after = (at, id);
         }
 
         var (items, total, next) = await reader.ListAsync(filter, after, ct);
-        if (next?.Write() is { } cursor)
-        {
-            http.Response.Headers.Append("X-Next-Cursor", cursor);
-            if (HttpMethods.IsGet(http.Request.Method))
-            {
-                var query = QueryString.Create(http.Request.Query.Where(q => !q.Key.Equals("after", StringComparison.OrdinalIgnoreCase))
-                    .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                    .Append(KeyValuePair.Create("after", (string?)cursor)));
-                http.Response.Headers.Append("Link", $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"");
-            }
-        }
-
+        KeysetCursor.AddNextLink(http, next is { } last ? KeysetCursor.Write(last.At, last.Id) : null);
         return ElsaJson.Ok(new PagedListResponse<InstanceSummary>([.. items.Select(InstanceJson.Summary)], total, []));
     }
 }
